@@ -1,0 +1,83 @@
+"""Custom checker programs, run in the same sandbox as candidates, in their own conventions.
+
+testlib:  checker input output answer          exit 0 OK, 1 WA, 2 PE, 3 FAIL, 4 DIRT, 7 POINTS
+Kattis:   validator input answer feedback_dir [flags] < output     exit 42 AC, 43 WA
+
+A checker that crashes, times out or answers outside its convention is a judge error (the
+problem's fault, not the candidate's). The three files are copied into a fresh directory the
+checker may read; Kattis' feedback directory is the checker's scratch directory.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from judges.checkers.builtin import CheckResult
+from judges.checkers.spec import CheckerSpec, Convention
+from judges.config import Limits
+from judges.executors import Prepared
+from judges.sandbox.slot import Outcome
+
+__all__ = ["CHECKER_LIMITS", "CheckerFailure", "CheckerFiles", "argv_for", "checker_files", "cleanup", "interpret"]
+
+CHECKER_LIMITS = Limits(time=10.0, wall_factor=2.0, memory_mb=1024, output_mb=16)
+
+_TESTLIB = {0: True, 1: False, 2: False, 4: False}  # 2 = presentation error: counted as WA
+_KATTIS = {42: True, 43: False}
+
+
+class CheckerFailure(Exception):
+    """The checker itself failed (verdict JE)."""
+
+
+@dataclass(frozen=True)
+class CheckerFiles:
+    directory: Path
+    input: Path
+    output: Path
+    answer: Path
+
+
+def checker_files(input_data: bytes | Path, output: bytes, answer: bytes | Path) -> CheckerFiles:
+    directory = Path(tempfile.mkdtemp(prefix="alphasolve-check-"))
+    directory.chmod(0o755)
+    paths = {}
+    for name, value in (("input", input_data), ("output", output), ("answer", answer)):
+        path = directory / name
+        if isinstance(value, Path):
+            shutil.copyfile(value, path)
+        else:
+            path.write_bytes(value)
+        path.chmod(0o644)
+        paths[name] = path
+    return CheckerFiles(directory, paths["input"], paths["output"], paths["answer"])
+
+
+def argv_for(spec: CheckerSpec, files: CheckerFiles, feedback_dir: str) -> tuple[tuple[str, ...], bool]:
+    """(arguments after the program, whether the output goes to stdin)."""
+    if spec.convention is Convention.KATTIS:
+        return (str(files.input), str(files.answer), feedback_dir + "/", *spec.args), True
+    return (str(files.input), str(files.output), str(files.answer)), False
+
+
+def interpret(spec: CheckerSpec, out: Outcome, prepared: Prepared) -> CheckResult:
+    table = _KATTIS if spec.convention is Convention.KATTIS else _TESTLIB
+    message = (out.stderr or out.stdout).decode("utf-8", errors="replace").strip()[:500]
+    if out.killed or out.signal is not None or out.exit_code not in table:
+        what = (
+            f"killed ({out.killed} limit)"
+            if out.killed
+            else f"signal {out.signal}"
+            if out.signal is not None
+            else f"exit code {out.exit_code}"
+        )
+        raise CheckerFailure(f"checker {spec.program.name if spec.program else '?'} failed: {what}: {message}")
+    return CheckResult(table[out.exit_code], message)
+
+
+def cleanup(files: CheckerFiles) -> None:
+    shutil.rmtree(files.directory, ignore_errors=True)
+

@@ -1,0 +1,343 @@
+"""The judge: a pool of slots (one warm zygote each, one per core by default) and the calls
+that run programs on tests and decide verdicts.
+
+    with Judge() as j:
+        report = j.judge(problem, candidate, problem.examples)
+
+`judge()` at module level uses a shared default Judge. Threads only wait here: each run is a
+process in a zygote, so N slots keep N cores busy.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import logging
+import queue
+import shutil
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from judges.checkers import CheckerKind, CheckerSpec, CheckResult, builtin_check, output_digest_tokens
+from judges.checkers import program as checker_program
+from judges.classify import classify, signal_name
+from judges.config import JudgeConfig, Limits
+from judges.executors import Prepared, get_executor, language_for_suffix
+from judges.isolation import IsolationReport, isolation_report
+from judges.sandbox.slot import JudgeError, Slot, make_workdir
+from judges.testdata import Blob, TestCase
+from judges.verdict import RunResult, Verdict
+
+__all__ = ["BatchJob", "Judge", "JudgeReport", "ProblemLike", "Program", "default_judge", "judge"]
+
+log = logging.getLogger(__name__)
+
+
+class ProblemLike(Protocol):
+    time_limit: float
+    memory_limit: int
+    checker: CheckerSpec
+
+
+class CandidateLike(Protocol):
+    language: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Program:
+    language: str
+    code: str
+
+
+@dataclass(frozen=True)
+class JudgeReport:
+    verdict: Verdict
+    tests: tuple[RunResult, ...]
+    language: str
+    compile_error: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return self.verdict is Verdict.AC
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """One (program, input) pair for `Judge.run_many`. Without a checker or answer the run is
+    judged only for crashes and limits, and its output digest is returned (clustering)."""
+
+    key: str
+    language: str
+    code: str
+    test: TestCase
+    limits: Limits
+    checker: CheckerSpec | None = None
+
+
+def _digest(output: bytes) -> str:
+    return hashlib.blake2b(output_digest_tokens(output), digest_size=12).hexdigest()
+
+
+class Judge:
+    def __init__(self, config: JudgeConfig | None = None) -> None:
+        self.config = config or JudgeConfig()
+        self.workdir = make_workdir(self.config.sandbox)
+        self._idle: queue.LifoQueue[Slot] = queue.LifoQueue()
+        self._slots: list[Slot] = []
+        self._lock = threading.Lock()
+        self._prepared: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
+        self._closed = False
+
+    # ----- lifecycle -----
+
+    def __enter__(self) -> Judge:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            slots, self._slots = self._slots, []
+        for slot in slots:
+            slot.release()
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+    @contextmanager
+    def _slot(self) -> Iterator[Slot]:
+        try:
+            slot = self._idle.get_nowait()
+        except queue.Empty:
+            with self._lock:
+                if self._closed:
+                    raise JudgeError("the judge is closed") from None
+                create = len(self._slots) < self.config.workers
+                if create:
+                    slot = Slot(self.config.sandbox, self.workdir)
+                    self._slots.append(slot)
+            if not create:
+                slot = self._idle.get()
+        try:
+            yield slot
+        finally:
+            self._idle.put(slot)
+
+    def isolation(self) -> IsolationReport:
+        with self._slot() as slot:
+            return isolation_report(slot.facts, self.config.sandbox)
+
+    # ----- preparing programs -----
+
+    def limits_for(self, problem: ProblemLike, language: str, time_limit: float | None = None) -> Limits:
+        seconds = time_limit if time_limit is not None else problem.time_limit * self.config.multiplier(language)
+        return replace(self.config.limits, time=seconds, memory_mb=problem.memory_limit)
+
+    def prepare(self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()) -> Prepared:
+        """Compile (or syntax-check) once per distinct program."""
+        key = (language, hashlib.sha256("\0".join([code, *(n + t for n, t in extra_files)]).encode()).hexdigest())
+        with self._lock:
+            if key in self._prepared:
+                self._prepared.move_to_end(key)
+                return self._prepared[key]
+        executor = get_executor(language)
+        with self._slot() as slot:
+            prepared = executor.prepare(code, slot, self.config, extra_files)
+        with self._lock:
+            self._prepared[key] = prepared
+            while len(self._prepared) > self.config.cpp_cache_entries:
+                self._prepared.popitem(last=False)
+        return prepared
+
+    # ----- running -----
+
+    def run(
+        self, prepared: Prepared, test: TestCase, limits: Limits, checker: CheckerSpec | None = None
+    ) -> RunResult:
+        """One program on one test, retried on judge errors; never raises for the program's sake."""
+        if prepared.compile_error is not None:
+            return RunResult(Verdict.CE, detail=prepared.compile_error[:2000], test=test.name)
+        error = ""
+        for _attempt in range(self.config.retries + 1):
+            try:
+                return self._run_once(prepared, test, limits, checker)
+            except (JudgeError, checker_program.CheckerFailure, OSError) as exc:
+                error = str(exc)
+                log.warning("judge error on test %s (retrying): %s", test.name, error)
+        return RunResult(Verdict.JE, detail=error[:2000], test=test.name)
+
+    def _run_once(self, prepared: Prepared, test: TestCase, limits: Limits, checker: CheckerSpec | None) -> RunResult:
+        executor = get_executor(prepared.language)
+        with self._slot() as slot:
+            out = executor.run(prepared, slot, test.input, limits)
+            if out.compile_error is not None:
+                return RunResult(Verdict.CE, detail=out.compile_error[:2000], test=test.name)
+            facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
+            stderr = out.stderr.decode("utf-8", errors="replace")[: self.config.sandbox.stderr_keep_chars]
+            base = RunResult(
+                Verdict.AC,
+                cpu_time=out.cpu,
+                wall_time=out.wall,
+                peak_memory=facts.peak_kb,
+                exit_code=out.exit_code,
+                signal=None if out.signal is None else signal_name(out.signal),
+                stderr=stderr,
+                test=test.name,
+            )
+            if facts.verdict is not None:
+                return replace(base, verdict=facts.verdict, detail=facts.detail)
+            digest = _digest(out.stdout)
+            if checker is None or test.answer is None:
+                return replace(base, output_digest=digest)
+            result = self._check(slot, checker, test, out.stdout)
+        verdict = Verdict.AC if result.ok else Verdict.WA
+        return replace(base, verdict=verdict, detail=result.message, output_digest=digest)
+
+    def _check(self, slot: Slot, spec: CheckerSpec, test: TestCase, output: bytes) -> CheckResult:
+        assert test.answer is not None
+        if spec.kind is not CheckerKind.CUSTOM:
+            return builtin_check(spec, output, test.answer.read())
+        if spec.program is None:
+            raise checker_program.CheckerFailure("custom checker without a program")
+        language = language_for_suffix(spec.program.suffix)
+        if language is None:
+            raise checker_program.CheckerFailure(f"checker {spec.program.name}: unsupported language")
+        headers = tuple(
+            (p.name, p.read_text(errors="replace"))
+            for p in sorted(spec.program.parent.iterdir())
+            if p.suffix in (".h", ".hpp") and p.is_file()
+        )
+        prepared = self._prepared_checker(language, spec.program.read_text(), headers, slot)
+        if prepared.compile_error is not None:
+            raise checker_program.CheckerFailure(f"checker {spec.program.name} does not compile: {prepared.compile_error[:500]}")
+        files = checker_program.checker_files(
+            test.input.path or test.input.read(), output, test.answer.path or test.answer.read()
+        )
+        try:
+            args, output_on_stdin = checker_program.argv_for(spec, files, str(slot.scratch))
+            stdin = Blob.file(files.output) if output_on_stdin else Blob.of(b"")
+            executor = get_executor(language)
+            out = executor.run(
+                prepared, slot, stdin, checker_program.CHECKER_LIMITS, args=args, extra_read=(str(files.directory),)
+            )
+            return checker_program.interpret(spec, out, prepared)
+        finally:
+            checker_program.cleanup(files)
+
+    def _prepared_checker(
+        self, language: str, source: str, headers: tuple[tuple[str, str], ...], slot: Slot
+    ) -> Prepared:
+        key = (language + ":checker", hashlib.sha256((source + repr(headers)).encode()).hexdigest())
+        with self._lock:
+            if key in self._prepared:
+                return self._prepared[key]
+        prepared = get_executor(language).prepare(source, slot, self.config, headers)
+        with self._lock:
+            self._prepared[key] = prepared
+        return prepared
+
+    # ----- the public calls -----
+
+    def judge(
+        self,
+        problem: ProblemLike,
+        candidate: CandidateLike,
+        tests: Iterable[TestCase],
+        stop_on_first_failure: bool = True,
+        time_limit: float | None = None,
+    ) -> JudgeReport:
+        """Run a candidate on tests in order; the verdict is the first failure's, else AC."""
+        prepared = self.prepare(candidate.language, candidate.code)
+        if prepared.compile_error is not None:
+            return JudgeReport(Verdict.CE, (), candidate.language, prepared.compile_error)
+        limits = self.limits_for(problem, candidate.language, time_limit)
+        results = []
+        verdict = Verdict.AC
+        for test in tests:
+            result = self.run(prepared, test, limits, problem.checker)
+            results.append(result)
+            if result.verdict is not Verdict.AC and verdict is Verdict.AC:
+                verdict = result.verdict
+                if stop_on_first_failure:
+                    break
+        return JudgeReport(verdict, tuple(results), candidate.language)
+
+    def run_many(self, jobs: Iterable[BatchJob]) -> Iterator[tuple[BatchJob, RunResult]]:
+        """Run (program, input) pairs on all slots; yields results as they finish.
+
+        At most two jobs per slot are in flight, so a generator of millions of jobs is
+        consumed lazily and memory stays bounded.
+        """
+        window = 2 * self.config.workers
+        with ThreadPoolExecutor(max_workers=self.config.workers, thread_name_prefix="judge") as pool:
+            pending: dict[Future[RunResult], BatchJob] = {}
+            it = iter(jobs)
+            exhausted = False
+            while pending or not exhausted:
+                while not exhausted and len(pending) < window:
+                    try:
+                        job = next(it)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    pending[pool.submit(self._run_job, job)] = job
+                if not pending:
+                    break
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    yield pending.pop(fut), fut.result()
+
+    def _run_job(self, job: BatchJob) -> RunResult:
+        try:
+            prepared = self.prepare(job.language, job.code)
+        except (JudgeError, OSError) as exc:
+            return RunResult(Verdict.JE, detail=str(exc), test=job.test.name)
+        return self.run(prepared, job.test, job.limits, job.checker)
+
+    def self_test(self) -> dict[str, str | None]:
+        """Per language: None when its echo program round-trips, else what went wrong."""
+        from judges.executors import EXECUTORS
+
+        results: dict[str, str | None] = {}
+        for name, executor in EXECUTORS.items():
+            reason = executor.unavailable_reason()
+            if reason is None:
+                prepared = self.prepare(name, executor.self_test)
+                test = TestCase("self-test", Blob.of(b"alphasolve 42\n"), Blob.of(b"alphasolve 42\n"))
+                result = self.run(prepared, test, self.config.limits.with_time(5.0), CheckerSpec(CheckerKind.EXACT))
+                if result.verdict is not Verdict.AC:
+                    reason = f"self-test gave {result.verdict}: {result.detail or prepared.compile_error or ''}".strip()
+            results[name] = reason
+        return results
+
+
+_default: Judge | None = None
+_default_lock = threading.Lock()
+
+
+def default_judge() -> Judge:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Judge()
+            atexit.register(_default.close)
+        return _default
+
+
+def judge(
+    problem: ProblemLike,
+    candidate: CandidateLike,
+    tests: Iterable[TestCase],
+    stop_on_first_failure: bool = True,
+    time_limit: float | None = None,
+) -> JudgeReport:
+    """Judge one candidate with the shared default Judge (one slot per core)."""
+    return default_judge().judge(problem, candidate, tests, stop_on_first_failure, time_limit)
