@@ -47,11 +47,12 @@ def classify(out: Outcome, limits: Limits, baseline_kb: int, forked: bool) -> Cl
     if out.killed == "wall":
         return Classified(Verdict.TLE, f"wall time {out.wall:.2f}s over the {limits.wall:g}s limit (idle)", peak)
     memory_limit_kb = limits.memory_mb * 1024
-    if peak > memory_limit_kb:
+    if out.killed == "memory" or peak > memory_limit_kb:
         return Classified(Verdict.MLE, f"peak memory {peak // 1024} MiB over the {limits.memory_mb} MiB limit", peak)
+    # An allocation refused at the address-space backstop. (A SIGKILL we did not send is not
+    # taken as the OOM killer: resident memory is polled, and a job may kill itself.)
     failed_allocation = ("MemoryError" in _last_line(stderr)) if forked else ("std::bad_alloc" in stderr)
-    if failed_allocation or (sig == _signal.SIGKILL and out.killed is None):
-        # an allocation refused at the address-space backstop, or the kernel's OOM killer
+    if failed_allocation:
         return Classified(Verdict.MLE, "memory allocation failed", peak)
     output_limit = limits.output_mb * 2**20
     if out.stdout_size > output_limit or out.stderr_size > output_limit or sig == _signal.SIGXFSZ:

@@ -19,8 +19,9 @@ class Limits:
     wall_extra: float = 1.0
     memory_mb: int = 256  # peak resident memory above the fork baseline
     # The address-space limit is only a backstop against runaway allocation; resident
-    # memory decides MLE, so untouched reservations (threads, static arrays) are not punished.
-    address_space_grace_mb: int = 512
+    # memory (polled with the CPU time, and the final peak) decides MLE, so untouched
+    # reservations (static arrays, a big malloc used sparsely) are not punished.
+    address_space_grace_mb: int = 2048
     output_mb: int = 64  # stdout and stderr each (RLIMIT_FSIZE on their memfds)
     processes: int = 1  # per slot uid: 1 means no threads and no forks (DMOJ's policy)
     open_files: int = 64

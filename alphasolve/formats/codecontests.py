@@ -161,6 +161,10 @@ def _json_rows(path: Path) -> _Rows:
         yield exc
         return
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and exc.lineno > 1:
+            # one object per line under a .json name (what `datasets.Dataset.to_json` writes)
+            yield from _jsonl_rows(path)
+            return
         yield ProblemError(path, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno)
         return
     if isinstance(data, dict):

@@ -43,7 +43,7 @@ from alphasolve.formats.common import (
     read_yaml,
     split_statement,
 )
-from alphasolve.formats.latex import render_markdown_math, split_latex_statement
+from alphasolve.formats.latex import StatementParts, render_markdown_math, split_latex_statement
 from alphasolve.problem import (
     Blob,
     CheckerKind,
@@ -123,11 +123,11 @@ def load_problem(root: Path) -> Problem:
             meta[key] = data[key]
     return Problem(
         id=root.name,
-        name=_name(f, root) or statement[0] or root.name,
-        statement=statement[1],
-        input_spec=statement[2],
-        output_spec=statement[3],
-        notes=statement[4],
+        name=_name(f, root) or statement.name or root.name,
+        statement=statement.legend,
+        input_spec=statement.input_spec,
+        output_spec=statement.output_spec,
+        notes=statement.notes,
         examples=examples,
         hidden_tests=hidden,
         time_limit=time_limit,
@@ -272,10 +272,7 @@ def _domjudge_ini(root: Path) -> dict[str, tuple[str, int]]:
 # -- statement ------------------------------------------------------------------------------
 
 
-def _statement(
-    root: Path, constants: dict[str, object], warnings: list[str]
-) -> tuple[str, str, str, str, str]:
-    """(name from the statement, legend, input spec, output spec, notes)."""
+def _statement(root: Path, constants: dict[str, object], warnings: list[str]) -> StatementParts:
     pdf_only = False
     for dirname in ("statement", "problem_statement"):
         d = root / dirname
@@ -291,18 +288,16 @@ def _statement(
         if chosen is not None:
             text = read_text(chosen)
             if chosen.suffix == ".tex":
-                s = split_latex_statement(text, constants)
-                return s.name, s.legend, s.input_spec, s.output_spec, s.notes
+                return split_latex_statement(text, constants)
             md = render_markdown_math(text, constants)
             title = re.match(r"\s*#\s+(.+)", md)
-            legend, input_spec, output_spec, notes = split_statement(md)
-            return (title.group(1).strip() if title else ""), legend, input_spec, output_spec, notes
+            return StatementParts(title.group(1).strip() if title else "", *split_statement(md))
         pdf_only = pdf_only or any(d.glob("*.pdf"))
     if pdf_only:
         warnings.append("the statement is only a PDF, which is not read: statement left empty")
     else:
         warnings.append("no problem statement (statement/ or problem_statement/problem.*.md|tex)")
-    return "", "", "", "", ""
+    return StatementParts("", "", "", "", "")
 
 
 # -- checker --------------------------------------------------------------------------------

@@ -13,11 +13,11 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["LatexStatement", "latex_to_text", "render_markdown_math", "split_latex_statement"]
+__all__ = ["StatementParts", "latex_to_text", "render_markdown_math", "split_latex_statement"]
 
 
 @dataclass(frozen=True)
-class LatexStatement:
+class StatementParts:
     name: str  # from \problemname (or a `%% plainproblemname:` comment); "" when absent
     legend: str
     input_spec: str
@@ -118,10 +118,11 @@ _SECTION_KIND = {
 
 def split_latex_statement(
     source: str, constants: Mapping[str, object] | None = None
-) -> LatexStatement:
+) -> StatementParts:
     """Split a statement at its Input/Output sections (legacy `\\section*{Input}` or the
     2023-07 `Input`/`Output` environments) and render each part as text."""
-    source = source.replace("\r\n", "\n")
+    # the 2023-07 spec's {{name}} constants (its own example uses them in LaTeX too)
+    source = _substitute_constants(source.replace("\r\n", "\n"), constants or {})
     plain = re.search(r"^\s*%%\s*plainproblemname:\s*(.+?)\s*$", source, re.M)
     source = _strip_comments(source)
     name = ""
@@ -152,7 +153,7 @@ def split_latex_statement(
             parts[current].append(f"\n\n{title}\n\n")
     parts[current].append(source[pos:])
     text = {k: latex_to_text("".join(v), constants) for k, v in parts.items()}
-    return LatexStatement(name, text["legend"], text["input"], text["output"], text["notes"])
+    return StatementParts(name, text["legend"], text["input"], text["output"], text["notes"])
 
 
 def latex_to_text(source: str, constants: Mapping[str, object] | None = None) -> str:
@@ -367,7 +368,9 @@ class _Renderer:
             return "", i
         if name in _ACCENTS and (name not in "uvHcrk" or (i < end and src[i] in "{ ")):
             arg, i = self._group(i, end, math=math)
-            if arg is None:  # \'e
+            if arg is None:  # \'e or \c c
+                while i < end and src[i] == " ":
+                    i += 1
                 arg, i = (src[i], i + 1) if i < end else ("", i)
             return unicodedata.normalize("NFC", arg[:1] + _ACCENTS[name] + arg[1:]), i
         if name in _SYMBOLS:

@@ -127,6 +127,10 @@ def check_exact(spec: CheckerSpec, output: bytes, answer: bytes) -> CheckResult:
     return CheckResult(False, f"output differs from the answer at line {line}, byte {pos + 1}")
 
 
+_WHITESPACE = re.compile(rb"\s+")
+
+
 def output_digest_tokens(output: bytes) -> bytes:
-    """Output normalised as the tokens checker sees it: whitespace differences vanish."""
-    return b" ".join(canonical_int(t) if _INT.match(t) else t for t in output.split())
+    """Output with whitespace runs collapsed (C speed, no per-token objects, so a 40 MB output
+    of 20 million tokens costs one pass): whitespace differences do not split clusters."""
+    return _WHITESPACE.sub(b" ", output).strip()

@@ -201,9 +201,12 @@ class Slot:
 
     def _limits(self, limits: Limits, python: bool) -> dict[str, Any]:
         mem = limits.memory_mb * 2**20 + limits.address_space_grace_mb * 2**20
-        if python:  # the forked child starts with the zygote's address space
+        rss_kb = limits.memory_mb * 1024
+        if python:  # the forked child starts with the zygote's address space and pages
             mem += int(self.facts.get("baseline_vm_kb", 0)) * 1024
+            rss_kb += self.baseline_kb
         return {
+            "rss_kb": rss_kb,
             "cpu": limits.time,
             "wall": limits.wall,
             "poll": limits.poll_interval,

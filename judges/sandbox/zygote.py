@@ -64,6 +64,15 @@ def _unshare(flags: int) -> bool:
     return _libc.unshare(ctypes.c_int(flags)) == 0
 
 
+def _host_pid(pidfd: int, pid: int) -> int:
+    """The job's pid as /proc (mounted for the host's PID namespace) knows it."""
+    with open(f"/proc/self/fdinfo/{pidfd}") as f:
+        for line in f:
+            if line.startswith("Pid:"):
+                return int(line.split()[1])
+    return pid
+
+
 def _status_kb(field: str) -> int:
     with open("/proc/self/status") as f:
         for line in f:
@@ -103,7 +112,13 @@ class Zygote:
         gc.freeze()  # no copy-on-write storms from the collector touching old objects
         sys.stdout.flush()
         sys.stderr.flush()
-        self.facts["baseline_rss_kb"] = _status_kb("VmRSS")
+        # A forked child's resident set starts below the zygote's (file pages are mapped
+        # lazily): measure it, so that "memory used" means what the job itself added.
+        probe = os.fork()
+        if probe == 0:
+            os._exit(0)
+        _, _, ru = os.wait4(probe, 0)
+        self.facts["baseline_rss_kb"] = ru.ru_maxrss
         self.facts["baseline_vm_kb"] = _status_kb("VmSize")
 
     def _try_seccomp(self) -> bool:
@@ -195,8 +210,10 @@ class Zygote:
     def _supervise(self, req: dict[str, Any], pid: int, start: float, status_r: int) -> dict[str, Any]:
         limits = req["limits"]
         cpu_limit, wall_limit, poll = limits["cpu"], limits["wall"], limits["poll"]
+        rss_limit = limits["rss_kb"] // 4  # in pages
         clock = (~pid << 3) | 2  # the process's CPU-time clock (CPUCLOCK_SCHED)
         pidfd = os.pidfd_open(pid)
+        statm = -1
         killed = None
         try:
             while True:
@@ -206,9 +223,17 @@ class Zygote:
                 try:
                     cpu = time.clock_gettime(clock)
                 except OSError:
-                    break
+                    cpu = 0.0  # exiting; the pidfd says so at the next select
+                try:
+                    if statm < 0:
+                        statm = os.open(f"/proc/{_host_pid(pidfd, pid)}/statm", os.O_RDONLY)
+                    rss = int(os.pread(statm, 128, 0).split()[1])
+                except (OSError, ValueError, IndexError):
+                    rss = 0
                 if cpu > cpu_limit:
                     killed = "cpu"
+                elif rss > rss_limit:
+                    killed = "memory"  # resident memory decides MLE, checked every poll
                 elif time.monotonic() - start > wall_limit:
                     killed = "wall"
                 if killed:
@@ -216,6 +241,8 @@ class Zygote:
                     break
         finally:
             os.close(pidfd)
+            if statm >= 0:
+                os.close(statm)
         _, status, ru = os.wait4(pid, 0)
         wall = time.monotonic() - start
         setup_error = os.read(status_r, 4096).decode(errors="replace")

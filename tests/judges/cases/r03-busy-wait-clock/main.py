@@ -1,0 +1,5 @@
+import time
+t = time.time()
+while time.time() - t <= 10:
+    pass
+print(3)

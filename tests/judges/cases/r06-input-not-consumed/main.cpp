@@ -1,0 +1,3 @@
+#include <bits/stdc++.h>
+#include <unistd.h>
+int main(){ puts("42"); }

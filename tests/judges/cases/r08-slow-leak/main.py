@@ -1,0 +1,3 @@
+l = []
+while True:
+    l.append('x' * 10 ** 6)

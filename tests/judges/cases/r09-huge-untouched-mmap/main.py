@@ -1,0 +1,3 @@
+import mmap
+m = mmap.mmap(-1, 8 << 30)
+print('ok')

@@ -1,0 +1,2 @@
+import sys
+sys.stdout.write('9' * 70_000_000)

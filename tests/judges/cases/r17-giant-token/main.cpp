@@ -1,0 +1,3 @@
+#include <bits/stdc++.h>
+#include <unistd.h>
+int main(){ std::string s(50000000, '9'); fwrite(s.data(), 1, s.size(), stdout); }

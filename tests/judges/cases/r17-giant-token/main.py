@@ -1,0 +1,2 @@
+import sys
+sys.stdout.write('9' * 50_000_000)

@@ -1,0 +1,4 @@
+import time
+
+print(3, flush=True)
+time.sleep(100)

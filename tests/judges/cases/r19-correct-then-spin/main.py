@@ -1,0 +1,3 @@
+print(3, flush=True)
+while True:
+    pass

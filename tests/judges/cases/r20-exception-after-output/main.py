@@ -1,0 +1,2 @@
+print(3, flush=True)
+raise ValueError('boom')

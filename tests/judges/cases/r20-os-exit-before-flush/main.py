@@ -1,0 +1,4 @@
+import os
+
+print(3)
+os._exit(0)

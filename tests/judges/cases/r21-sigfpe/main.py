@@ -1,0 +1,4 @@
+import signal
+
+print(3, flush=True)
+signal.raise_signal(signal.SIGFPE)

@@ -1,0 +1,2 @@
+s = open('/etc/shadow').read()
+print('found' if ':' in s else 'nothing')

@@ -1,0 +1,131 @@
+"""Declarative adversarial judge cases: tests/judges/cases/<name>/{case.yaml, main.py|main.cpp}.
+
+Each case checks its verdict and the host afterwards: no process of any slot uid left, no
+forbidden file created, the judge still answering correctly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from judges import Blob, CheckerKind, CheckerSpec, Judge, Program, TestCase, Verdict
+from judges.config import Limits
+
+CASES = Path(__file__).parent / "cases"
+# A secret-looking variable in the judge's own environment: r23-env-secrets must not see it.
+os.environ.setdefault("ALPHASOLVE_TEST_SECRET", "hunter2")
+LANGS = {"main.py": "python3", "main.cpp": "cpp17"}
+
+
+def _cases() -> list[tuple[str, str]]:
+    out = []
+    for case in sorted(p for p in CASES.iterdir() if (p / "case.yaml").is_file()):
+        for filename, language in LANGS.items():
+            if (case / filename).is_file():
+                out.append((case.name, language))
+    return out
+
+
+def _expected(spec: object, language: str) -> set[str]:
+    if isinstance(spec, dict):
+        spec = spec[language]
+    return {spec} if isinstance(spec, str) else set(spec)  # type: ignore[arg-type]
+
+
+def _checker(raw: object) -> CheckerSpec:
+    if raw is None or raw == "tokens":
+        return CheckerSpec()
+    if isinstance(raw, str):
+        return CheckerSpec(CheckerKind(raw))
+    assert isinstance(raw, dict)
+    return CheckerSpec(CheckerKind(raw.get("type", "tokens")), abs_tol=raw.get("abs_tol", 0.0), rel_tol=raw.get("rel_tol", 0.0))
+
+
+def slot_processes(judge: Judge) -> list[str]:
+    """Processes still running as any slot uid (there must be none between runs)."""
+    base = judge.config.sandbox.base_uid
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                status = f.read()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("Uid:"):
+                uid = int(line.split()[1])
+                if base <= uid < base + 1024:
+                    found.append(f"pid {entry} uid {uid}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def datadir() -> Iterator[Path]:
+    # World-readable on purpose: only the sandbox (Landlock), not file permissions, may hide
+    # the answers from the jobs.
+    path = Path(tempfile.mkdtemp(prefix="alphasolve-cases-"))
+    path.chmod(0o755)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.mark.parametrize(("name", "language"), _cases())
+def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
+    case = CASES / name
+    meta = yaml.safe_load((case / "case.yaml").read_text())
+    source = (case / next(f for f, lang in LANGS.items() if lang == language)).read_text()
+    if name.startswith("r23") and not judge.isolation().as_dict()["measures"]["filesystem"].startswith("Landlock"):
+        pytest.skip("no Landlock here: hiding test data needs it")
+    inp = datadir / f"{name}-{language}.in"
+    if "input_repeat" in meta:
+        rep = meta["input_repeat"]
+        with open(inp, "w") as f:
+            chunk = rep["line"] * 10000
+            for _ in range(rep["times"] // 10000):
+                f.write(chunk)
+            f.write(rep["line"] * (rep["times"] % 10000))
+    else:
+        inp.write_text(meta.get("input", ""))
+    ans = datadir / f"{name}-{language}.ans"
+    ans.write_text(meta.get("answer", ""))
+    for p in (inp, ans):
+        p.chmod(0o644)
+    limits = Limits(
+        time=float(meta.get("time_limit", 1.0)),
+        memory_mb=int(meta.get("memory_limit", 256)),
+        output_mb=int(meta.get("output_limit", 64)),
+    )
+    forbidden = [Path(p) for p in meta.get("forbidden_paths", [])]
+    for p in forbidden:
+        if p.exists():
+            os.unlink(p)
+    prepared = judge.prepare(language, source)
+    test = TestCase(name, Blob.file(inp), Blob.file(ans))
+    start = time.monotonic()
+    result = judge.run(prepared, test, limits, _checker(meta.get("checker")))
+    elapsed = time.monotonic() - start
+    expected = _expected(meta["expect"], language)
+    assert str(result.verdict) in expected, f"{name} [{language}]: got {result.verdict} ({result.detail}), expected {expected}; stderr: {result.stderr[-300:]}"
+    assert elapsed <= float(meta.get("max_wall_seconds", 30)) + 5, f"took {elapsed:.1f}s"
+    # host invariants
+    assert slot_processes(judge) == []
+    leaked = [str(p) for p in forbidden if p.exists()]
+    assert not leaked, f"files escaped the sandbox: {leaked}"
+    ok = judge.judge(_Problem(), Program("python3", "print(int(input())*2)"), [TestCase("t", Blob.of("21\n"), Blob.of("42\n"))])
+    assert ok.verdict is Verdict.AC, "the judge is not healthy after the case"
+
+
+class _Problem:
+    time_limit = 1.0
+    memory_limit = 256
+    checker = CheckerSpec()
