@@ -43,15 +43,25 @@ def classify(out: Outcome, limits: Limits, baseline_kb: int, forked: bool) -> Cl
     stderr = out.stderr.decode("utf-8", errors="replace")
     sig = out.signal
     if out.killed == "cpu" or out.cpu > limits.time or sig == _signal.SIGXCPU:
-        return Classified(Verdict.TLE, f"cpu time {out.cpu:.2f}s over the {limits.time:g}s limit", peak)
+        return Classified(
+            Verdict.TLE, f"cpu time {out.cpu:.2f}s over the {limits.time:g}s limit", peak
+        )
     if out.killed == "wall":
-        return Classified(Verdict.TLE, f"wall time {out.wall:.2f}s over the {limits.wall:g}s limit (idle)", peak)
+        return Classified(
+            Verdict.TLE, f"wall time {out.wall:.2f}s over the {limits.wall:g}s limit (idle)", peak
+        )
     memory_limit_kb = limits.memory_mb * 1024
     if out.killed == "memory" or peak > memory_limit_kb:
-        return Classified(Verdict.MLE, f"peak memory {peak // 1024} MiB over the {limits.memory_mb} MiB limit", peak)
+        return Classified(
+            Verdict.MLE,
+            f"peak memory {peak // 1024} MiB over the {limits.memory_mb} MiB limit",
+            peak,
+        )
     # An allocation refused at the address-space backstop. (A SIGKILL we did not send is not
     # taken as the OOM killer: resident memory is polled, and a job may kill itself.)
-    failed_allocation = ("MemoryError" in _last_line(stderr)) if forked else ("std::bad_alloc" in stderr)
+    failed_allocation = (
+        ("MemoryError" in _last_line(stderr)) if forked else ("std::bad_alloc" in stderr)
+    )
     if failed_allocation:
         return Classified(Verdict.MLE, "memory allocation failed", peak)
     output_limit = limits.output_mb * 2**20

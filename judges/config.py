@@ -66,7 +66,9 @@ class SandboxConfig:
     use_seccomp: bool = True
     workdir: Path | None = None  # scratch space; None: a private directory under /tmp
     stderr_keep_chars: int = 2000  # stderr kept in results, for diagnostics
-    python_recursion_limit: int = 1000  # Python's default; programs may raise it (the stack allows it)
+    python_recursion_limit: int = (
+        1000  # Python's default; programs may raise it (the stack allows it)
+    )
     python_int_max_str_digits: int = 0  # 0: print huge ints, as contest judges do
 
 

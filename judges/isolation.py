@@ -26,7 +26,11 @@ class IsolationReport:
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "measures": dict(self.measures), "warnings": list(self.warnings)}
+        return {
+            "level": self.level,
+            "measures": dict(self.measures),
+            "warnings": list(self.warnings),
+        }
 
 
 def isolation_report(facts: dict[str, Any], config: SandboxConfig) -> IsolationReport:
@@ -49,13 +53,19 @@ def isolation_report(facts: dict[str, Any], config: SandboxConfig) -> IsolationR
         ("stack", f"{int(facts.get('stack_bytes') or 0) >> 20} MiB of room reserved at zygote exec"),
     ]  # fmt: skip
     if not setuid:
-        warnings.append("not root: jobs run under the judge's own uid; RLIMIT_NPROC and kill(-1) cannot be contained")
+        warnings.append(
+            "not root: jobs run under the judge's own uid; RLIMIT_NPROC and kill(-1) cannot be contained"
+        )
     if not pidns and not setuid:
-        warnings.append("no PID namespace and no slot uid: a job that escapes its process group may survive")
+        warnings.append(
+            "no PID namespace and no slot uid: a job that escapes its process group may survive"
+        )
     if not netns and not (abi >= 4 or seccomp):
         warnings.append("network is reachable from jobs")
     if not abi:
-        warnings.append("Landlock unavailable: jobs can read files their uid can read (including test answers if readable)")
+        warnings.append(
+            "Landlock unavailable: jobs can read files their uid can read (including test answers if readable)"
+        )
     if not seccomp:
         warnings.append("seccomp unavailable: no syscall filter")
     if setuid and pidns and netns and abi and seccomp:

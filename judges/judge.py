@@ -23,7 +23,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from judges.checkers import CheckerKind, CheckerSpec, CheckResult, builtin_check, output_digest_tokens
+from judges.checkers import (
+    CheckerKind,
+    CheckerSpec,
+    CheckResult,
+    builtin_check,
+    output_digest_tokens,
+)
 from judges.checkers import program as checker_program
 from judges.classify import classify, signal_name
 from judges.config import JudgeConfig, Limits
@@ -137,13 +143,26 @@ class Judge:
 
     # ----- preparing programs -----
 
-    def limits_for(self, problem: ProblemLike, language: str, time_limit: float | None = None) -> Limits:
-        seconds = time_limit if time_limit is not None else problem.time_limit * self.config.multiplier(language)
+    def limits_for(
+        self, problem: ProblemLike, language: str, time_limit: float | None = None
+    ) -> Limits:
+        seconds = (
+            time_limit
+            if time_limit is not None
+            else problem.time_limit * self.config.multiplier(language)
+        )
         return replace(self.config.limits, time=seconds, memory_mb=problem.memory_limit)
 
-    def prepare(self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()) -> Prepared:
+    def prepare(
+        self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()
+    ) -> Prepared:
         """Compile (or syntax-check) once per distinct program."""
-        key = (language, hashlib.sha256("\0".join([code, *(n + t for n, t in extra_files)]).encode()).hexdigest())
+        key = (
+            language,
+            hashlib.sha256(
+                "\0".join([code, *(n + t for n, t in extra_files)]).encode()
+            ).hexdigest(),
+        )
         with self._lock:
             if key in self._prepared:
                 self._prepared.move_to_end(key)
@@ -174,14 +193,18 @@ class Judge:
                 log.warning("judge error on test %s (retrying): %s", test.name, error)
         return RunResult(Verdict.JE, detail=error[:2000], test=test.name)
 
-    def _run_once(self, prepared: Prepared, test: TestCase, limits: Limits, checker: CheckerSpec | None) -> RunResult:
+    def _run_once(
+        self, prepared: Prepared, test: TestCase, limits: Limits, checker: CheckerSpec | None
+    ) -> RunResult:
         executor = get_executor(prepared.language)
         with self._slot() as slot:
             out = executor.run(prepared, slot, test.input, limits)
             if out.compile_error is not None:
                 return RunResult(Verdict.CE, detail=out.compile_error[:2000], test=test.name)
             facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
-            stderr = out.stderr.decode("utf-8", errors="replace")[: self.config.sandbox.stderr_keep_chars]
+            stderr = out.stderr.decode("utf-8", errors="replace")[
+                : self.config.sandbox.stderr_keep_chars
+            ]
             base = RunResult(
                 Verdict.AC,
                 cpu_time=out.cpu,
@@ -209,7 +232,9 @@ class Judge:
             raise checker_program.CheckerFailure("custom checker without a program")
         language = language_for_suffix(spec.program.suffix)
         if language is None:
-            raise checker_program.CheckerFailure(f"checker {spec.program.name}: unsupported language")
+            raise checker_program.CheckerFailure(
+                f"checker {spec.program.name}: unsupported language"
+            )
         headers = tuple(
             (p.name, p.read_text(errors="replace"))
             for p in sorted(spec.program.parent.iterdir())
@@ -217,7 +242,9 @@ class Judge:
         )
         prepared = self._prepared_checker(language, spec.program.read_text(), headers, slot)
         if prepared.compile_error is not None:
-            raise checker_program.CheckerFailure(f"checker {spec.program.name} does not compile: {prepared.compile_error[:500]}")
+            raise checker_program.CheckerFailure(
+                f"checker {spec.program.name} does not compile: {prepared.compile_error[:500]}"
+            )
         files = checker_program.checker_files(
             test.input.path or test.input.read(), output, test.answer.path or test.answer.read()
         )
@@ -226,7 +253,12 @@ class Judge:
             stdin = Blob.file(files.output) if output_on_stdin else Blob.of(b"")
             executor = get_executor(language)
             out = executor.run(
-                prepared, slot, stdin, checker_program.CHECKER_LIMITS, args=args, extra_read=(str(files.directory),)
+                prepared,
+                slot,
+                stdin,
+                checker_program.CHECKER_LIMITS,
+                args=args,
+                extra_read=(str(files.directory),),
             )
             return checker_program.interpret(spec, out, prepared)
         finally:
@@ -277,7 +309,9 @@ class Judge:
         consumed lazily and memory stays bounded.
         """
         window = 2 * self.config.workers
-        with ThreadPoolExecutor(max_workers=self.config.workers, thread_name_prefix="judge") as pool:
+        with ThreadPoolExecutor(
+            max_workers=self.config.workers, thread_name_prefix="judge"
+        ) as pool:
             pending: dict[Future[RunResult], BatchJob] = {}
             it = iter(jobs)
             exhausted = False
@@ -311,8 +345,15 @@ class Judge:
             reason = executor.unavailable_reason()
             if reason is None:
                 prepared = self.prepare(name, executor.self_test)
-                test = TestCase("self-test", Blob.of(b"alphasolve 42\n"), Blob.of(b"alphasolve 42\n"))
-                result = self.run(prepared, test, self.config.limits.with_time(5.0), CheckerSpec(CheckerKind.EXACT))
+                test = TestCase(
+                    "self-test", Blob.of(b"alphasolve 42\n"), Blob.of(b"alphasolve 42\n")
+                )
+                result = self.run(
+                    prepared,
+                    test,
+                    self.config.limits.with_time(5.0),
+                    CheckerSpec(CheckerKind.EXACT),
+                )
                 if result.verdict is not Verdict.AC:
                     reason = f"self-test gave {result.verdict}: {result.detail or prepared.compile_error or ''}".strip()
             results[name] = reason

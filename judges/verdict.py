@@ -25,7 +25,16 @@ class Verdict(StrEnum):
 
 # When several facts hold at once (a run killed for time that also wrote too much), the
 # first in this order wins - the order DMOJ uses.
-SEVERITY = (Verdict.JE, Verdict.CE, Verdict.TLE, Verdict.MLE, Verdict.OLE, Verdict.RTE, Verdict.WA, Verdict.AC)
+SEVERITY = (
+    Verdict.JE,
+    Verdict.CE,
+    Verdict.TLE,
+    Verdict.MLE,
+    Verdict.OLE,
+    Verdict.RTE,
+    Verdict.WA,
+    Verdict.AC,
+)
 
 
 @dataclass(frozen=True)

@@ -21,16 +21,25 @@ def demo_problems() -> list[Problem]:
 
 
 def _solution_cases() -> list[tuple[str, str]]:
-    return [(p.id, s.name) for p in demo_problems() for s in p.solutions if s.language in ("python3", "cpp17")]
+    return [
+        (p.id, s.name)
+        for p in demo_problems()
+        for s in p.solutions
+        if s.language in ("python3", "cpp17")
+    ]
 
 
 @pytest.mark.parametrize(("problem_id", "solution"), _solution_cases())
 def test_demo_solutions_get_their_verdicts(problem_id: str, solution: str, judge: Judge) -> None:
     problem = next(p for p in demo_problems() if p.id == problem_id)
     sol = next(s for s in problem.solutions if s.name == solution)
-    report = judge.judge(problem, Program(sol.language, sol.source.text()), problem.examples + problem.hidden_tests)
+    report = judge.judge(
+        problem, Program(sol.language, sol.source.text()), problem.examples + problem.hidden_tests
+    )
     if sol.kind is SolutionKind.ACCEPTED:
-        assert report.verdict is Verdict.AC, [(r.test, r.verdict, r.detail) for r in report.tests[-1:]]
+        assert report.verdict is Verdict.AC, [
+            (r.test, r.verdict, r.detail) for r in report.tests[-1:]
+        ]
     else:
         assert report.verdict is not Verdict.AC
         assert report.verdict is not Verdict.JE
@@ -81,13 +90,22 @@ sys.exit(42 if a + b == n else 43)
 
 @pytest.mark.parametrize(
     ("filename", "source", "convention"),
-    [("chk.py", TESTLIB_PY, Convention.TESTLIB), ("chk.cpp", TESTLIB_CPP, Convention.TESTLIB), ("val.py", KATTIS_PY, Convention.KATTIS)],
+    [
+        ("chk.py", TESTLIB_PY, Convention.TESTLIB),
+        ("chk.cpp", TESTLIB_CPP, Convention.TESTLIB),
+        ("val.py", KATTIS_PY, Convention.KATTIS),
+    ],
 )
-def test_custom_checkers(tmp_path: Path, filename: str, source: str, convention: Convention, judge: Judge) -> None:
+def test_custom_checkers(
+    tmp_path: Path, filename: str, source: str, convention: Convention, judge: Judge
+) -> None:
     program = tmp_path / filename
     program.write_text(source)
     spec = Spec(CheckerSpec(CheckerKind.CUSTOM, program=program, convention=convention))
-    tests = [TestCase("t1", Blob.of("10\n"), Blob.of("5 5\n")), TestCase("t2", Blob.of("7\n"), Blob.of("3 4\n"))]
+    tests = [
+        TestCase("t1", Blob.of("10\n"), Blob.of("5 5\n")),
+        TestCase("t2", Blob.of("7\n"), Blob.of("3 4\n")),
+    ]
     good = judge.judge(spec, Program("python3", "n=int(input()); print(1, n-1)"), tests)
     assert good.verdict is Verdict.AC, good
     bad = judge.judge(spec, Program("python3", "n=int(input()); print(1, n)"), tests)
@@ -100,7 +118,9 @@ def test_broken_checker_is_a_judge_error(tmp_path: Path, judge: Judge) -> None:
     program = tmp_path / "crash.py"
     program.write_text("raise SystemExit(5)\n")
     spec = Spec(CheckerSpec(CheckerKind.CUSTOM, program=program, convention=Convention.KATTIS))
-    report = judge.judge(spec, Program("python3", "print(1)"), [TestCase("t", Blob.of("1\n"), Blob.of("1\n"))])
+    report = judge.judge(
+        spec, Program("python3", "print(1)"), [TestCase("t", Blob.of("1\n"), Blob.of("1\n"))]
+    )
     assert report.verdict is Verdict.JE  # the problem's fault, never the candidate's
 
 
@@ -128,16 +148,25 @@ def test_batch_runs_everything_and_digests_behaviour(judge: Judge) -> None:
     programs = {
         "py-sum": ("python3", "a,b=map(int,input().split());print(a+b)"),
         "py-sum-spaces": ("python3", "a,b=map(int,input().split());print('', a+b, ' ')"),
-        "cpp-sum": ("cpp17", "#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<std::endl;}"),
+        "cpp-sum": (
+            "cpp17",
+            "#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<std::endl;}",
+        ),
         "py-diff": ("python3", "a,b=map(int,input().split());print(a-b)"),
         "py-crash": ("python3", "raise SystemExit(1)"),
     }
-    jobs = [BatchJob(name, lang, code, t, Limits()) for name, (lang, code) in programs.items() for t in inputs]
+    jobs = [
+        BatchJob(name, lang, code, t, Limits())
+        for name, (lang, code) in programs.items()
+        for t in inputs
+    ]
     results = list(judge.run_many(iter(jobs)))
     assert len(results) == len(jobs)
     by_program: dict[str, list[str]] = {}
     for job, result in sorted(results, key=lambda jr: (jr[0].key, jr[0].test.name)):
-        by_program.setdefault(job.key, []).append(result.output_digest if result.verdict is Verdict.AC else str(result.verdict))
+        by_program.setdefault(job.key, []).append(
+            result.output_digest if result.verdict is Verdict.AC else str(result.verdict)
+        )
     assert by_program["py-sum"] == by_program["cpp-sum"] == by_program["py-sum-spaces"]
     assert by_program["py-sum"] != by_program["py-diff"]
     assert set(by_program["py-crash"]) == {"RTE"}
@@ -148,15 +177,32 @@ def test_time_limit_multiplier_and_override(judge: Judge) -> None:
     assert judge.limits_for(spec, "python3").time == 1.0 * judge.config.multiplier("python3")
     assert judge.limits_for(spec, "cpp17").time == 1.0
     assert judge.limits_for(spec, "python3", time_limit=0.25).time == 0.25
-    slow = judge.judge(spec, Program("python3", "while True: pass"), [TestCase("t", Blob.of(""), Blob.of(""))], time_limit=0.3)
+    slow = judge.judge(
+        spec,
+        Program("python3", "while True: pass"),
+        [TestCase("t", Blob.of(""), Blob.of(""))],
+        time_limit=0.3,
+    )
     assert slow.verdict is Verdict.TLE and slow.tests[0].cpu_time < 0.5
 
 
 def test_compile_error_is_clean(judge: Judge) -> None:
-    report = judge.judge(Spec(CheckerSpec()), Program("cpp17", "int main() { return x; }"), [TestCase("t", Blob.of(""), Blob.of(""))])
+    report = judge.judge(
+        Spec(CheckerSpec()),
+        Program("cpp17", "int main() { return x; }"),
+        [TestCase("t", Blob.of(""), Blob.of(""))],
+    )
     assert report.verdict is Verdict.CE
-    assert "main.cpp" in report.compile_error and "/tmp" not in report.compile_error and "alphasolve-judge" not in report.compile_error
-    py = judge.judge(Spec(CheckerSpec()), Program("python3", "def f(:\n"), [TestCase("t", Blob.of(""), Blob.of(""))])
+    assert (
+        "main.cpp" in report.compile_error
+        and "/tmp" not in report.compile_error
+        and "alphasolve-judge" not in report.compile_error
+    )
+    py = judge.judge(
+        Spec(CheckerSpec()),
+        Program("python3", "def f(:\n"),
+        [TestCase("t", Blob.of(""), Blob.of(""))],
+    )
     assert py.verdict is Verdict.CE and "SyntaxError" in py.compile_error
 
 

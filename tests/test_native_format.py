@@ -37,7 +37,9 @@ Nothing tricky.
 """
 
 
-def make_problem(root: Path, yaml_text: str = GOOD_YAML, tests: dict[str, str] | None = None) -> Path:
+def make_problem(
+    root: Path, yaml_text: str = GOOD_YAML, tests: dict[str, str] | None = None
+) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "problem.yaml").write_text(yaml_text)
     (root / "statement.md").write_text(STATEMENT)
@@ -45,7 +47,17 @@ def make_problem(root: Path, yaml_text: str = GOOD_YAML, tests: dict[str, str] |
     (root / "examples" / "1.in").write_text("4\n")
     (root / "examples" / "1.ans").write_text("6\n")
     (root / "tests").mkdir(exist_ok=True)
-    for name, text in (tests or {"1.in": "2\n", "1.ans": "2\n", "10.in": "3\n", "10.ans": "2\n", "2.in": "5\n", "2.ans": "6\n"}).items():
+    for name, text in (
+        tests
+        or {
+            "1.in": "2\n",
+            "1.ans": "2\n",
+            "10.in": "3\n",
+            "10.ans": "2\n",
+            "2.in": "5\n",
+            "2.ans": "6\n",
+        }
+    ).items():
         (root / "tests" / name).write_text(text)
     (root / "solutions" / "wrong_answer").mkdir(parents=True, exist_ok=True)
     (root / "solutions" / "main.py").write_text("print(0)\n")
@@ -101,12 +113,32 @@ BROKEN = [
     ("name: X\ntime_limit: fast\nmemory_limit: 256\n", {}, ["'time_limit'", "expected a number"]),
     ("name: X\ntime_limit: -1\nmemory_limit: 256\n", {}, ["'time_limit'", "must be positive"]),
     ("name: X\ntime_limit: 1\n", {}, ["'memory_limit'", "missing"]),
-    ("name: X\ntime_limit: 1\nmemory_limit: 256\nrating: high\n", {}, ["'rating'", "expected an integer"]),
+    (
+        "name: X\ntime_limit: 1\nmemory_limit: 256\nrating: high\n",
+        {},
+        ["'rating'", "expected an integer"],
+    ),
     ("name: X\ntime_limit: 1\nmemory_limit: 256\ntags: 5\n", {}, ["'tags'", "list of strings"]),
-    ("name: X\ntime_limit: 1\nmemory_limit: 256\nchecker: fuzzy\n", {}, ["'checker.type'", "unknown checker 'fuzzy'", "tokens"]),
-    ("name: X\ntime_limit: 1\nmemory_limit: 256\nchecker: {type: custom, program: nope.py}\n", {}, ["'checker.program'", "does not exist"]),
-    ("name: X\ntime_limit: 1\nmemory_limit: 256\ntimelimit: 2\n", {}, ["unknown field", "timelimit"]),
-    ("name: X\ntime_limit: 1\nmemory_limit: 256\nexamples: [{input: '1'}]\n", {}, ["'examples[0].output'", "missing"]),
+    (
+        "name: X\ntime_limit: 1\nmemory_limit: 256\nchecker: fuzzy\n",
+        {},
+        ["'checker.type'", "unknown checker 'fuzzy'", "tokens"],
+    ),
+    (
+        "name: X\ntime_limit: 1\nmemory_limit: 256\nchecker: {type: custom, program: nope.py}\n",
+        {},
+        ["'checker.program'", "does not exist"],
+    ),
+    (
+        "name: X\ntime_limit: 1\nmemory_limit: 256\ntimelimit: 2\n",
+        {},
+        ["unknown field", "timelimit"],
+    ),
+    (
+        "name: X\ntime_limit: 1\nmemory_limit: 256\nexamples: [{input: '1'}]\n",
+        {},
+        ["'examples[0].output'", "missing"],
+    ),
     (GOOD_YAML, {"tests/7.in": "1\n"}, ["7.in", "no answer file 7.ans"]),
     (GOOD_YAML, {"tests/8.ans": "1\n"}, ["8.ans", "no input file"]),
     (GOOD_YAML, {"statement.md": b"\xff\xfe bad"}, ["statement.md", "not valid UTF-8"]),
@@ -114,7 +146,9 @@ BROKEN = [
 
 
 @pytest.mark.parametrize(("yaml_text", "extra", "fragments"), BROKEN)
-def test_malformed_inputs_give_clear_errors(tmp_path: Path, yaml_text: str, extra: dict[str, object], fragments: list[str]) -> None:
+def test_malformed_inputs_give_clear_errors(
+    tmp_path: Path, yaml_text: str, extra: dict[str, object], fragments: list[str]
+) -> None:
     root = make_problem(tmp_path / "broken", yaml_text)
     for rel, content in extra.items():
         path = root / rel

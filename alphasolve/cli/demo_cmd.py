@@ -40,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
         print()
         for problem in problems:
             tests = problem.examples + problem.hidden_tests
-            print(f"{problem.id}: {len(problem.examples)} examples, {len(problem.hidden_tests)} hidden tests, checker {problem.checker.describe()}")
+            print(
+                f"{problem.id}: {len(problem.examples)} examples, {len(problem.hidden_tests)} hidden tests, checker {problem.checker.describe()}"
+            )
             for sol in problem.solutions:
                 if sol.language not in ("python3", "cpp17"):
                     continue
@@ -57,5 +59,7 @@ def run(args: argparse.Namespace) -> int:
                 )
                 if report.verdict is Verdict.JE:
                     print(f"        judge error: {report.tests[-1].detail if report.tests else ''}")
-    print(f"\n{len(problems)} problem(s); {mismatches} solution(s) judged differently from their label")
+    print(
+        f"\n{len(problems)} problem(s); {mismatches} solution(s) judged differently from their label"
+    )
     return 1 if mismatches else 0

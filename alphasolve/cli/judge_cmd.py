@@ -19,14 +19,31 @@ TEST_SETS = ("examples", "hidden", "all")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("problem", nargs="?", type=Path, metavar="PROBLEM", help="a problem directory or row file")
-    parser.add_argument("solutions", nargs="*", type=Path, metavar="SOLUTION", help="source files (.py, .cpp)")
-    parser.add_argument("--language", choices=("python3", "cpp17"), help="default: from the file extension")
-    parser.add_argument("--tests", choices=TEST_SETS, default="all", help="which tests to run (default: all)")
-    parser.add_argument("--time-limit", type=float, metavar="SECONDS", help="override the time limit (no multiplier)")
-    parser.add_argument("--all-tests", action="store_true", help="keep going after the first failing test")
+    parser.add_argument(
+        "problem", nargs="?", type=Path, metavar="PROBLEM", help="a problem directory or row file"
+    )
+    parser.add_argument(
+        "solutions", nargs="*", type=Path, metavar="SOLUTION", help="source files (.py, .cpp)"
+    )
+    parser.add_argument(
+        "--language", choices=("python3", "cpp17"), help="default: from the file extension"
+    )
+    parser.add_argument(
+        "--tests", choices=TEST_SETS, default="all", help="which tests to run (default: all)"
+    )
+    parser.add_argument(
+        "--time-limit",
+        type=float,
+        metavar="SECONDS",
+        help="override the time limit (no multiplier)",
+    )
+    parser.add_argument(
+        "--all-tests", action="store_true", help="keep going after the first failing test"
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per solution")
-    parser.add_argument("--doctor", action="store_true", help="print the sandbox probe and language self-tests")
+    parser.add_argument(
+        "--doctor", action="store_true", help="print the sandbox probe and language self-tests"
+    )
 
 
 def select_tests(problem: Problem, which: str) -> tuple[TestCase, ...]:
@@ -50,7 +67,9 @@ def _language(path: Path, forced: str | None) -> str:
         return forced
     language = LANGUAGE_BY_SUFFIX.get(path.suffix.lower())
     if language is None:
-        raise AlphasolveError(f"{path}: cannot tell the language from the extension; pass --language")
+        raise AlphasolveError(
+            f"{path}: cannot tell the language from the extension; pass --language"
+        )
     return language
 
 
@@ -62,7 +81,9 @@ def _read(path: Path) -> str:
 
 
 def print_report(path: Path, report: JudgeReport, n_tests: int) -> None:
-    print(f"{path}  [{report.language}]  {report.verdict}  ({len(report.tests)}/{n_tests} tests run)")
+    print(
+        f"{path}  [{report.language}]  {report.verdict}  ({len(report.tests)}/{n_tests} tests run)"
+    )
     if report.compile_error:
         for line in report.compile_error.strip().splitlines()[:20]:
             print(f"    {line}")
@@ -85,7 +106,9 @@ def run(args: argparse.Namespace) -> int:
         if problem.interactive:
             raise AlphasolveError(f"{problem.id}: interactive problems are not supported yet")
         tests = select_tests(problem, args.tests)
-        programs = [(path, Program(_language(path, args.language), _read(path))) for path in args.solutions]
+        programs = [
+            (path, Program(_language(path, args.language), _read(path))) for path in args.solutions
+        ]
         for path, program in programs:
             report = judge.judge(problem, program, tests, not args.all_tests, args.time_limit)
             if args.json:

@@ -17,7 +17,13 @@ HELP = "work with problem files (check: load, validate and summarise them)"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     check = sub.add_parser("check", help="load every problem under the paths and report errors")
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="problem directories, packages or row files")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="problem directories, packages or row files",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object per problem")
 
 

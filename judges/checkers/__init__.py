@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from judges.checkers.builtin import CheckResult, check_exact, check_floats, check_tokens, output_digest_tokens
+from judges.checkers.builtin import (
+    CheckResult,
+    check_exact,
+    check_floats,
+    check_tokens,
+    output_digest_tokens,
+)
 from judges.checkers.spec import CheckerKind, CheckerSpec, Convention
 
 __all__ = [

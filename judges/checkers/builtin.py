@@ -18,7 +18,17 @@ __all__ = ["CheckResult", "check_exact", "check_floats", "check_tokens", "output
 
 _INT = re.compile(rb"[+-]?\d+\Z")
 _NUMBER = re.compile(rb"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\Z")
-_SPECIAL = {b"nan", b"+nan", b"-nan", b"inf", b"+inf", b"-inf", b"infinity", b"+infinity", b"-infinity"}
+_SPECIAL = {
+    b"nan",
+    b"+nan",
+    b"-nan",
+    b"inf",
+    b"+inf",
+    b"-inf",
+    b"infinity",
+    b"+infinity",
+    b"-infinity",
+}
 _MAX_FLOAT_TOKEN = 400  # longer "numbers" are compared as text, never parsed
 
 
@@ -44,7 +54,13 @@ def _split(output: bytes, answer: bytes) -> tuple[list[bytes], list[bytes], Chec
     want = answer.split()
     got = output.split(None, len(want))  # never more than len(want) + 1 tokens in memory
     if len(got) > len(want):
-        return got, want, CheckResult(False, f"extra output after {len(want)} tokens: {_show(got[-1].split()[0])}")
+        return (
+            got,
+            want,
+            CheckResult(
+                False, f"extra output after {len(want)} tokens: {_show(got[-1].split()[0])}"
+            ),
+        )
     if len(got) < len(want):
         return got, want, CheckResult(False, f"output ended after {len(got)} of {len(want)} tokens")
     return got, want, None
@@ -95,7 +111,11 @@ def check_floats(spec: CheckerSpec, output: bytes, answer: bytes) -> CheckResult
                 continue
             # Small integers may differ within the tolerance; long ones never go through a
             # double, where two different 19-digit integers can compare equal.
-            if not (len(w) < 16 and len(g) < 16 and floats_close(float(g), float(w), spec.abs_tol, spec.rel_tol)):
+            if not (
+                len(w) < 16
+                and len(g) < 16
+                and floats_close(float(g), float(w), spec.abs_tol, spec.rel_tol)
+            ):
                 return CheckResult(False, f"token {i + 1}: expected {_show(w)}, got {_show(g)}")
             continue
         wf = _as_float(w)
@@ -105,9 +125,14 @@ def check_floats(spec: CheckerSpec, output: bytes, answer: bytes) -> CheckResult
             continue
         gf = _as_float(g)
         if gf is None:
-            return CheckResult(False, f"token {i + 1}: expected a number near {_show(w)}, got {_show(g)}")
+            return CheckResult(
+                False, f"token {i + 1}: expected a number near {_show(w)}, got {_show(g)}"
+            )
         if not floats_close(gf, wf, spec.abs_tol, spec.rel_tol):
-            return CheckResult(False, f"token {i + 1}: expected {_show(w)}, got {_show(g)} (difference {abs(gf - wf):.3g})")
+            return CheckResult(
+                False,
+                f"token {i + 1}: expected {_show(w)}, got {_show(g)} (difference {abs(gf - wf):.3g})",
+            )
     return CheckResult(True)
 
 

@@ -21,7 +21,15 @@ from judges.config import Limits
 from judges.executors import Prepared
 from judges.sandbox.slot import Outcome
 
-__all__ = ["CHECKER_LIMITS", "CheckerFailure", "CheckerFiles", "argv_for", "checker_files", "cleanup", "interpret"]
+__all__ = [
+    "CHECKER_LIMITS",
+    "CheckerFailure",
+    "CheckerFiles",
+    "argv_for",
+    "checker_files",
+    "cleanup",
+    "interpret",
+]
 
 CHECKER_LIMITS = Limits(time=10.0, wall_factor=2.0, memory_mb=1024, output_mb=16)
 
@@ -56,7 +64,9 @@ def checker_files(input_data: bytes | Path, output: bytes, answer: bytes | Path)
     return CheckerFiles(directory, paths["input"], paths["output"], paths["answer"])
 
 
-def argv_for(spec: CheckerSpec, files: CheckerFiles, feedback_dir: str) -> tuple[tuple[str, ...], bool]:
+def argv_for(
+    spec: CheckerSpec, files: CheckerFiles, feedback_dir: str
+) -> tuple[tuple[str, ...], bool]:
     """(arguments after the program, whether the output goes to stdin)."""
     if spec.convention is Convention.KATTIS:
         return (str(files.input), str(files.answer), feedback_dir + "/", *spec.args), True
@@ -74,10 +84,11 @@ def interpret(spec: CheckerSpec, out: Outcome, prepared: Prepared) -> CheckResul
             if out.signal is not None
             else f"exit code {out.exit_code}"
         )
-        raise CheckerFailure(f"checker {spec.program.name if spec.program else '?'} failed: {what}: {message}")
+        raise CheckerFailure(
+            f"checker {spec.program.name if spec.program else '?'} failed: {what}: {message}"
+        )
     return CheckResult(table[out.exit_code], message)
 
 
 def cleanup(files: CheckerFiles) -> None:
     shutil.rmtree(files.directory, ignore_errors=True)
-

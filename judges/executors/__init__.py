@@ -10,7 +10,14 @@ from judges.executors.base import Executor, Prepared
 from judges.executors.cpp17 import Cpp17
 from judges.executors.python3 import Python3
 
-__all__ = ["EXECUTORS", "Executor", "Prepared", "UnknownLanguage", "get_executor", "language_for_suffix"]
+__all__ = [
+    "EXECUTORS",
+    "Executor",
+    "Prepared",
+    "UnknownLanguage",
+    "get_executor",
+    "language_for_suffix",
+]
 
 EXECUTORS: dict[str, Executor] = {e.name: e for e in (Python3(), Cpp17())}
 
@@ -23,7 +30,9 @@ def get_executor(language: str) -> Executor:
     try:
         return EXECUTORS[language]
     except KeyError:
-        raise UnknownLanguage(f"unknown language {language!r}; known: {', '.join(EXECUTORS)}") from None
+        raise UnknownLanguage(
+            f"unknown language {language!r}; known: {', '.join(EXECUTORS)}"
+        ) from None
 
 
 def language_for_suffix(suffix: str) -> str | None:

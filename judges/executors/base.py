@@ -34,7 +34,19 @@ class Executor(Protocol):
         """None when this machine can run the language, else what is missing."""
 
     def prepare(
-        self, source: str, slot: Slot, config: JudgeConfig, extra_files: tuple[tuple[str, str], ...] = ()
+        self,
+        source: str,
+        slot: Slot,
+        config: JudgeConfig,
+        extra_files: tuple[tuple[str, str], ...] = (),
     ) -> Prepared: ...
 
-    def run(self, prepared: Prepared, slot: Slot, stdin: Blob, limits: Limits, args: tuple[str, ...] = (), extra_read: tuple[str, ...] = ()) -> Outcome: ...
+    def run(
+        self,
+        prepared: Prepared,
+        slot: Slot,
+        stdin: Blob,
+        limits: Limits,
+        args: tuple[str, ...] = (),
+        extra_read: tuple[str, ...] = (),
+    ) -> Outcome: ...

@@ -44,13 +44,19 @@ class Cpp17:
 
     def _key(self, source: str, extra_files: tuple[tuple[str, str], ...] = ()) -> str:
         if not self._version:
-            out = subprocess.run([self.compiler or "g++", "--version"], capture_output=True, text=True, check=False)
+            out = subprocess.run(
+                [self.compiler or "g++", "--version"], capture_output=True, text=True, check=False
+            )
             self._version = out.stdout.splitlines()[0] if out.stdout else "g++"
         parts = [self._version, *FLAGS, source, *(f"{n}\0{t}" for n, t in extra_files)]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def prepare(
-        self, source: str, slot: Slot, config: JudgeConfig, extra_files: tuple[tuple[str, str], ...] = ()
+        self,
+        source: str,
+        slot: Slot,
+        config: JudgeConfig,
+        extra_files: tuple[tuple[str, str], ...] = (),
     ) -> Prepared:
         """`extra_files` are (name, text) headers placed beside the source (testlib.h)."""
         if self.compiler is None:
@@ -75,7 +81,12 @@ class Cpp17:
             return prepared
 
     def _compile(
-        self, source: str, key: str, slot: Slot, config: JudgeConfig, extra_files: tuple[tuple[str, str], ...]
+        self,
+        source: str,
+        key: str,
+        slot: Slot,
+        config: JudgeConfig,
+        extra_files: tuple[tuple[str, str], ...],
     ) -> Prepared:
         cache_root = slot.workdir / "cpp"
         cache_root.mkdir(mode=0o711, exist_ok=True)
@@ -105,14 +116,23 @@ class Cpp17:
                 cwd=str(build),
                 env={"TMPDIR": str(build)},
             )
-            message = _clean(out.stderr.decode(errors="replace") + out.stdout.decode(errors="replace"), build)
+            message = _clean(
+                out.stderr.decode(errors="replace") + out.stdout.decode(errors="replace"), build
+            )
             binary = build / "main"
             if out.killed or out.exit_code != 0 or not binary.is_file():
-                reason = {"cpu": "compilation took too long", "wall": "compilation took too long"}.get(out.killed or "")
+                reason = {
+                    "cpu": "compilation took too long",
+                    "wall": "compilation took too long",
+                }.get(out.killed or "")
                 if reason is None and out.signal:
                     reason = f"compiler killed by signal {out.signal}"
                 text = (reason + "\n" if reason else "") + message
-                return Prepared(self.name, compile_error=text[: lim.message_chars] or "compilation failed", compile_time=out.wall)
+                return Prepared(
+                    self.name,
+                    compile_error=text[: lim.message_chars] or "compilation failed",
+                    compile_time=out.wall,
+                )
             target = cache_root / key
             target.mkdir(mode=0o711, exist_ok=True)
             final = target / "main"
@@ -133,11 +153,12 @@ class Cpp17:
     ) -> Outcome:
         assert prepared.binary is not None
         binary = str(prepared.binary)
-        return slot.run_exec([binary, *args], stdin, limits, exec_paths=(binary,), extra_read=extra_read)
+        return slot.run_exec(
+            [binary, *args], stdin, limits, exec_paths=(binary,), extra_read=extra_read
+        )
 
 
 def _clean(message: str, build: Path) -> str:
     """Compiler messages go back to users and models: no host paths in them."""
     message = message.replace(str(build) + "/", "").replace(str(build), ".")
     return re.sub(r"/(?:usr|lib|opt|root|home|tmp)[^\s:'\"]*/", "", message)
-

@@ -26,14 +26,20 @@ class Python3:
         return None  # the judge itself runs on Python 3
 
     def prepare(
-        self, source: str, slot: Slot, config: JudgeConfig, extra_files: tuple[tuple[str, str], ...] = ()
+        self,
+        source: str,
+        slot: Slot,
+        config: JudgeConfig,
+        extra_files: tuple[tuple[str, str], ...] = (),
     ) -> Prepared:
         if len(source.encode()) > MAX_SOURCE_BYTES:
             return Prepared(self.name, compile_error=f"source larger than {MAX_SOURCE_BYTES} bytes")
         try:
             compile(source, "main.py", "exec", dont_inherit=True)
         except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as exc:
-            return Prepared(self.name, compile_error="".join(traceback.format_exception_only(type(exc), exc)))
+            return Prepared(
+                self.name, compile_error="".join(traceback.format_exception_only(type(exc), exc))
+            )
         return Prepared(self.name, source=source)
 
     def run(

@@ -85,7 +85,16 @@ def ruleset(rules: list[tuple[str, int]], *, deny_tcp: bool = True, scope: bool 
                     rights &= FILE_RIGHTS
                 rule = struct.pack("<Qi", rights & handled_fs, pfd)
                 rbuf = ctypes.create_string_buffer(rule, len(rule))
-                if _syscall(_SYS_ADD_RULE, ctypes.c_int(fd), ctypes.c_int(_RULE_PATH_BENEATH), rbuf, ctypes.c_uint32(0)) < 0:
+                if (
+                    _syscall(
+                        _SYS_ADD_RULE,
+                        ctypes.c_int(fd),
+                        ctypes.c_int(_RULE_PATH_BENEATH),
+                        rbuf,
+                        ctypes.c_uint32(0),
+                    )
+                    < 0
+                ):
                     raise OSError(ctypes.get_errno(), f"landlock_add_rule failed for {path}")
             finally:
                 os.close(pfd)

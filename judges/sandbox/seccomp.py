@@ -80,7 +80,9 @@ def _insn(code: int, jt: int, jf: int, k: int) -> bytes:
 
 def build(deny_exec: bool) -> bytes:
     arch, numbers = _ARCH[platform.machine()]
-    denied = [numbers[n] for n in _ALWAYS] + ([numbers["execve"], numbers["execveat"]] if deny_exec else [])
+    denied = [numbers[n] for n in _ALWAYS] + (
+        [numbers["execve"], numbers["execveat"]] if deny_exec else []
+    )
     clone3 = numbers["clone3"]
     prog = [
         _insn(_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch

@@ -32,8 +32,7 @@ log = logging.getLogger(__name__)
 
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _BOOTSTRAP = (
-    "import sys; sys.path.insert(0, sys.argv[3]); "
-    "from judges.sandbox import zygote; zygote.main()"
+    "import sys; sys.path.insert(0, sys.argv[3]); from judges.sandbox import zygote; zygote.main()"
 )
 _UID_LOCKS = Path(tempfile.gettempdir()) / "alphasolve-uids"
 _UID_RANGE = 1024
@@ -99,7 +98,9 @@ class Slot:
                 continue
             self._lock_fd = fd
             return uid
-        raise JudgeError(f"no free slot uid in {self.config.base_uid}..{self.config.base_uid + _UID_RANGE}")
+        raise JudgeError(
+            f"no free slot uid in {self.config.base_uid}..{self.config.base_uid + _UID_RANGE}"
+        )
 
     def start(self) -> None:
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -115,7 +116,15 @@ class Slot:
         log_path = self.workdir / f"{self.scratch.name}.log"
         with open(log_path, "ab") as logf:
             self.proc = subprocess.Popen(
-                [sys.executable, "-S", "-c", _BOOTSTRAP, str(child.fileno()), json.dumps(cfg), _PACKAGE_ROOT],
+                [
+                    sys.executable,
+                    "-S",
+                    "-c",
+                    _BOOTSTRAP,
+                    str(child.fileno()),
+                    json.dumps(cfg),
+                    _PACKAGE_ROOT,
+                ],
                 pass_fds=[child.fileno()],
                 stdin=subprocess.DEVNULL,
                 stdout=logf,
@@ -160,7 +169,14 @@ class Slot:
     def baseline_kb(self) -> int:
         return int(self.facts.get("baseline_rss_kb", 0))
 
-    def run_python(self, code: str, stdin: Blob, limits: Limits, args: tuple[str, ...] = (), extra_read: tuple[str, ...] = ()) -> Outcome:
+    def run_python(
+        self,
+        code: str,
+        stdin: Blob,
+        limits: Limits,
+        args: tuple[str, ...] = (),
+        extra_read: tuple[str, ...] = (),
+    ) -> Outcome:
         data = code.encode()
         code_fd = _memfd("code", data)
         req = {
@@ -194,7 +210,9 @@ class Slot:
             "argv": argv,
             "cwd": cwd,
             "env": env or {},
-            "landlock": self._rules(python=False, exec_paths=exec_paths, extra_read=extra_read, extra_write=extra_write),
+            "landlock": self._rules(
+                python=False, exec_paths=exec_paths, extra_read=extra_read, extra_write=extra_write
+            ),
             "limits": self._limits(limits, python=False),
         }
         return self._run(req, stdin, limits, extra_fds=[])
@@ -243,14 +261,30 @@ class Slot:
                    | landlock.MAKE_DIR | landlock.TRUNCATE) for p in extra_write]  # fmt: skip
         return rules
 
-    def _run(self, req: dict[str, Any], stdin: Blob, limits: Limits, extra_fds: list[int]) -> Outcome:
+    def _run(
+        self, req: dict[str, Any], stdin: Blob, limits: Limits, extra_fds: list[int]
+    ) -> Outcome:
         stdin_fd = _open_input(stdin)
         out_fd = _memfd("stdout")
         err_fd = _memfd("stderr")
         try:
-            reply = self._exchange(req, [stdin_fd, out_fd, err_fd, *extra_fds], timeout=limits.wall + 30)
+            reply = self._exchange(
+                req, [stdin_fd, out_fd, err_fd, *extra_fds], timeout=limits.wall + 30
+            )
             if "compile_error" in reply:
-                return Outcome(None, None, 0.0, 0.0, 0, None, b"", 0, b"", 0, compile_error=reply["compile_error"])
+                return Outcome(
+                    None,
+                    None,
+                    0.0,
+                    0.0,
+                    0,
+                    None,
+                    b"",
+                    0,
+                    b"",
+                    0,
+                    compile_error=reply["compile_error"],
+                )
             if reply.get("error"):
                 raise JudgeError(f"zygote: {reply['error']}")
             if reply.get("setup_error"):

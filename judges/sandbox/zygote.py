@@ -52,7 +52,13 @@ _PRELOAD = (
 
 _libc = ctypes.CDLL(None, use_errno=True)
 _libc_prctl = _libc.prctl  # looked up once here: a forked job then pays only the call
-_libc_prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+_libc_prctl.argtypes = [
+    ctypes.c_int,
+    ctypes.c_ulong,
+    ctypes.c_ulong,
+    ctypes.c_ulong,
+    ctypes.c_ulong,
+]
 
 
 def _prctl(option: int, value: int) -> None:
@@ -82,7 +88,9 @@ def _status_kb(field: str) -> int:
 
 
 class Zygote:
-    def __init__(self, sock: socket.socket, cfg: dict[str, Any], pid1: bool, facts: dict[str, Any]) -> None:
+    def __init__(
+        self, sock: socket.socket, cfg: dict[str, Any], pid1: bool, facts: dict[str, Any]
+    ) -> None:
         self.sock = sock
         self.cfg = cfg
         self.pid1 = pid1
@@ -91,7 +99,9 @@ class Zygote:
         self.uid = cfg["uid"] if self.root else None
         self.scratch = cfg["scratch"]
         self.code_cache: dict[str, tuple[types.CodeType, tuple[str, ...]]] = {}
-        self.rulesets: dict[str, int] = {}  # Landlock ruleset fds, built once per distinct rule list
+        self.rulesets: dict[
+            str, int
+        ] = {}  # Landlock ruleset fds, built once per distinct rule list
         self.filters: dict[bool, seccomp.Filter] = {}  # seccomp programs, by "deny exec"
 
     # ----- start-up -----
@@ -105,7 +115,9 @@ class Zygote:
         self.facts["landlock_abi"] = landlock.abi_version() if self.cfg["landlock"] else 0
         self.facts["seccomp"] = self.cfg["seccomp"] and seccomp.supported() and self._try_seccomp()
         if self.facts["seccomp"]:
-            self.filters = {deny: seccomp.Filter(seccomp.build(deny_exec=deny)) for deny in (False, True)}
+            self.filters = {
+                deny: seccomp.Filter(seccomp.build(deny_exec=deny)) for deny in (False, True)
+            }
         self.facts["setuid"] = self.root
         self.facts["pid_namespace"] = self.pid1
         gc.collect()
@@ -201,13 +213,17 @@ class Zygote:
                     names.update(a.name for a in node.names)
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     names.add(node.module)
-            stdlib = tuple(sorted(n for n in names if n.partition(".")[0] in sys.stdlib_module_names))
+            stdlib = tuple(
+                sorted(n for n in names if n.partition(".")[0] in sys.stdlib_module_names)
+            )
             if len(self.code_cache) >= 256:
                 self.code_cache.pop(next(iter(self.code_cache)))
             entry = self.code_cache[key] = (code, stdlib)
         return entry
 
-    def _supervise(self, req: dict[str, Any], pid: int, start: float, status_r: int) -> dict[str, Any]:
+    def _supervise(
+        self, req: dict[str, Any], pid: int, start: float, status_r: int
+    ) -> dict[str, Any]:
         limits = req["limits"]
         cpu_limit, wall_limit, poll = limits["cpu"], limits["wall"], limits["poll"]
         rss_limit = limits["rss_kb"] // 4  # in pages
@@ -323,7 +339,12 @@ class Zygote:
                 os.close(3)  # setup succeeded: the judge sees EOF with no error
                 rc = _run_python(code[0], req)  # type: ignore[index]
             else:
-                env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": self.scratch, "TMPDIR": self.scratch}
+                env = {
+                    "PATH": "/usr/bin:/bin",
+                    "LANG": "C.UTF-8",
+                    "HOME": self.scratch,
+                    "TMPDIR": self.scratch,
+                }
                 env.update(req.get("env", {}))
                 try:
                     os.execve(req["argv"][0], req["argv"], env)
@@ -333,7 +354,9 @@ class Zygote:
         finally:
             os._exit(rc)
 
-    def _enter_sandbox(self, req: dict[str, Any], fds: list[int], status_w: int, ruleset: int | None) -> None:
+    def _enter_sandbox(
+        self, req: dict[str, Any], fds: list[int], status_w: int, ruleset: int | None
+    ) -> None:
         limits = req["limits"]
         python = req["kind"] == "python"
         os.setsid()
@@ -388,8 +411,12 @@ def _run_python(code: types.CodeType, req: dict[str, Any]) -> int:
     """Run `code` as the real __main__ on fds 0/1/2, the way `python3 main.py` would."""
     import random
 
-    sys.stdin = io.TextIOWrapper(io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8")
-    sys.stdout = io.TextIOWrapper(io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8")
+    sys.stdin = io.TextIOWrapper(
+        io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8"
+    )
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8"
+    )
     sys.stderr = io.TextIOWrapper(
         io.BufferedWriter(io.FileIO(2, "w", closefd=False)),
         encoding="utf-8",
@@ -433,7 +460,11 @@ def main() -> None:
 
     cfg = json.loads(sys.argv[2])
     soft, hard = resource.getrlimit(resource.RLIMIT_STACK)
-    if os.environ.get(_REEXEC_FLAG) != "1" and soft != resource.RLIM_INFINITY and soft < _STACK_WANTED:
+    if (
+        os.environ.get(_REEXEC_FLAG) != "1"
+        and soft != resource.RLIM_INFINITY
+        and soft < _STACK_WANTED
+    ):
         # The stack's room is reserved when a process is exec'd: raise the limit, exec again.
         new = hard if hard != resource.RLIM_INFINITY and hard < _STACK_WANTED else _STACK_WANTED
         resource.setrlimit(resource.RLIMIT_STACK, (new, hard))
@@ -441,7 +472,10 @@ def main() -> None:
         os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
     os.environ.pop(_REEXEC_FLAG, None)
     sock = socket.socket(fileno=sock_fd)
-    facts: dict[str, Any] = {"net_namespace": False, "stack_bytes": resource.getrlimit(resource.RLIMIT_STACK)[0]}
+    facts: dict[str, Any] = {
+        "net_namespace": False,
+        "stack_bytes": resource.getrlimit(resource.RLIMIT_STACK)[0],
+    }
     if cfg["net_namespace"]:
         facts["net_namespace"] = _unshare(_CLONE_NEWNET)
     pid1 = False

@@ -46,7 +46,11 @@ def _checker(raw: object) -> CheckerSpec:
     if isinstance(raw, str):
         return CheckerSpec(CheckerKind(raw))
     assert isinstance(raw, dict)
-    return CheckerSpec(CheckerKind(raw.get("type", "tokens")), abs_tol=raw.get("abs_tol", 0.0), rel_tol=raw.get("rel_tol", 0.0))
+    return CheckerSpec(
+        CheckerKind(raw.get("type", "tokens")),
+        abs_tol=raw.get("abs_tol", 0.0),
+        rel_tol=raw.get("rel_tol", 0.0),
+    )
 
 
 def slot_processes(judge: Judge) -> list[str]:
@@ -84,7 +88,9 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     case = CASES / name
     meta = yaml.safe_load((case / "case.yaml").read_text())
     source = (case / next(f for f, lang in LANGS.items() if lang == language)).read_text()
-    if name.startswith("r23") and not judge.isolation().as_dict()["measures"]["filesystem"].startswith("Landlock"):
+    if name.startswith("r23") and not judge.isolation().as_dict()["measures"][
+        "filesystem"
+    ].startswith("Landlock"):
         pytest.skip("no Landlock here: hiding test data needs it")
     inp = datadir / f"{name}-{language}.in"
     if "input_repeat" in meta:
@@ -115,13 +121,19 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     result = judge.run(prepared, test, limits, _checker(meta.get("checker")))
     elapsed = time.monotonic() - start
     expected = _expected(meta["expect"], language)
-    assert str(result.verdict) in expected, f"{name} [{language}]: got {result.verdict} ({result.detail}), expected {expected}; stderr: {result.stderr[-300:]}"
+    assert str(result.verdict) in expected, (
+        f"{name} [{language}]: got {result.verdict} ({result.detail}), expected {expected}; stderr: {result.stderr[-300:]}"
+    )
     assert elapsed <= float(meta.get("max_wall_seconds", 30)) + 5, f"took {elapsed:.1f}s"
     # host invariants
     assert slot_processes(judge) == []
     leaked = [str(p) for p in forbidden if p.exists()]
     assert not leaked, f"files escaped the sandbox: {leaked}"
-    ok = judge.judge(_Problem(), Program("python3", "print(int(input())*2)"), [TestCase("t", Blob.of("21\n"), Blob.of("42\n"))])
+    ok = judge.judge(
+        _Problem(),
+        Program("python3", "print(int(input())*2)"),
+        [TestCase("t", Blob.of("21\n"), Blob.of("42\n"))],
+    )
     assert ok.verdict is Verdict.AC, "the judge is not healthy after the case"
 
 

@@ -1,0 +1,5 @@
+import sys
+
+from alphasolve.cli import main
+
+sys.exit(main())
