@@ -33,13 +33,28 @@ from judges.checkers import (
 from judges.checkers import program as checker_program
 from judges.classify import classify, signal_name
 from judges.config import JudgeConfig, Limits
-from judges.executors import Prepared, get_executor, language_for_suffix
+from judges.executors import (
+    EXECUTORS,
+    LanguageUnavailable,
+    Prepared,
+    get_executor,
+    language_for_suffix,
+)
 from judges.isolation import IsolationReport, isolation_report
 from judges.sandbox.slot import JudgeError, Slot, make_workdir
 from judges.testdata import Blob, TestCase
 from judges.verdict import RunResult, Verdict
 
-__all__ = ["BatchJob", "Judge", "JudgeReport", "ProblemLike", "Program", "default_judge", "judge"]
+__all__ = [
+    "BatchJob",
+    "Judge",
+    "JudgeReport",
+    "LanguageUnavailable",
+    "ProblemLike",
+    "Program",
+    "default_judge",
+    "judge",
+]
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +113,7 @@ class Judge:
         self._slots: list[Slot] = []
         self._lock = threading.Lock()
         self._prepared: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
+        self._available: dict[str, str | None] = {}  # language -> None, or why it is unusable
         self._closed = False
 
     # ----- lifecycle -----
@@ -156,13 +172,16 @@ class Judge:
     def prepare(
         self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()
     ) -> Prepared:
-        """Compile (or syntax-check) once per distinct program."""
-        key = (
-            language,
-            hashlib.sha256(
-                "\0".join([code, *(n + t for n, t in extra_files)]).encode()
-            ).hexdigest(),
-        )
+        """Compile (or syntax-check) once per distinct program. Raises LanguageUnavailable
+        when the language's self-test does not pass on this machine."""
+        self._require(language)
+        return self._prepare(language, code, extra_files)
+
+    def _prepare(
+        self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()
+    ) -> Prepared:
+        text = "\0".join([code, *(n + t for n, t in extra_files)])
+        key = (language, hashlib.sha256(text.encode()).hexdigest())
         with self._lock:
             if key in self._prepared:
                 self._prepared.move_to_end(key)
@@ -176,6 +195,32 @@ class Judge:
                 self._prepared.popitem(last=False)
         return prepared
 
+    def _require(self, language: str) -> None:
+        with self._lock:
+            known = language in self._available
+            reason = self._available.get(language)
+        if not known:
+            reason = self._self_test_one(language)
+            with self._lock:
+                self._available[language] = reason
+        if reason is not None:
+            raise LanguageUnavailable(f"language {language} is unavailable here: {reason}")
+
+    def _self_test_one(self, language: str) -> str | None:
+        """None when the language's echo program round-trips through the sandbox."""
+        executor = get_executor(language)
+        reason = executor.unavailable_reason()
+        if reason is not None:
+            return reason
+        prepared = self._prepare(language, executor.self_test)
+        test = TestCase("self-test", Blob.of(b"alphasolve 42\n"), Blob.of(b"alphasolve 42\n"))
+        limits = self.config.limits.with_time(5.0)
+        result = self.run(prepared, test, limits, CheckerSpec(CheckerKind.EXACT))
+        if result.verdict is not Verdict.AC:
+            detail = result.detail or prepared.compile_error or ""
+            return f"self-test gave {result.verdict}: {detail}".strip()
+        return None
+
     # ----- running -----
 
     def run(
@@ -183,7 +228,7 @@ class Judge:
     ) -> RunResult:
         """One program on one test, retried on judge errors; never raises for the program's sake."""
         if prepared.compile_error is not None:
-            return RunResult(Verdict.CE, detail=prepared.compile_error[:2000], test=test.name)
+            return RunResult(Verdict.CE, detail=prepared.compile_error[:2000], test=test.label)
         error = ""
         for _attempt in range(self.config.retries + 1):
             try:
@@ -191,7 +236,7 @@ class Judge:
             except (JudgeError, checker_program.CheckerFailure, OSError) as exc:
                 error = str(exc)
                 log.warning("judge error on test %s (retrying): %s", test.name, error)
-        return RunResult(Verdict.JE, detail=error[:2000], test=test.name)
+        return RunResult(Verdict.JE, detail=error[:2000], test=test.label)
 
     def _run_once(
         self, prepared: Prepared, test: TestCase, limits: Limits, checker: CheckerSpec | None
@@ -200,7 +245,7 @@ class Judge:
         with self._slot() as slot:
             out = executor.run(prepared, slot, test.input, limits)
             if out.compile_error is not None:
-                return RunResult(Verdict.CE, detail=out.compile_error[:2000], test=test.name)
+                return RunResult(Verdict.CE, detail=out.compile_error[:2000], test=test.label)
             facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
             stderr = out.stderr.decode("utf-8", errors="replace")[
                 : self.config.sandbox.stderr_keep_chars
@@ -213,7 +258,7 @@ class Judge:
                 exit_code=out.exit_code,
                 signal=None if out.signal is None else signal_name(out.signal),
                 stderr=stderr,
-                test=test.name,
+                test=test.label,
             )
             if facts.verdict is not None:
                 return replace(base, verdict=facts.verdict, detail=facts.detail)
@@ -332,31 +377,19 @@ class Judge:
     def _run_job(self, job: BatchJob) -> RunResult:
         try:
             prepared = self.prepare(job.language, job.code)
-        except (JudgeError, OSError) as exc:
+        except (JudgeError, OSError, LanguageUnavailable) as exc:
             return RunResult(Verdict.JE, detail=str(exc), test=job.test.name)
         return self.run(prepared, job.test, job.limits, job.checker)
 
     def self_test(self) -> dict[str, str | None]:
-        """Per language: None when its echo program round-trips, else what went wrong."""
-        from judges.executors import EXECUTORS
-
+        """Per language: None when it is usable here, else what is wrong (cached)."""
         results: dict[str, str | None] = {}
-        for name, executor in EXECUTORS.items():
-            reason = executor.unavailable_reason()
-            if reason is None:
-                prepared = self.prepare(name, executor.self_test)
-                test = TestCase(
-                    "self-test", Blob.of(b"alphasolve 42\n"), Blob.of(b"alphasolve 42\n")
-                )
-                result = self.run(
-                    prepared,
-                    test,
-                    self.config.limits.with_time(5.0),
-                    CheckerSpec(CheckerKind.EXACT),
-                )
-                if result.verdict is not Verdict.AC:
-                    reason = f"self-test gave {result.verdict}: {result.detail or prepared.compile_error or ''}".strip()
-            results[name] = reason
+        for name in EXECUTORS:
+            try:
+                self._require(name)
+                results[name] = None
+            except LanguageUnavailable as exc:
+                results[name] = str(exc)
         return results
 
 

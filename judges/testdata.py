@@ -63,3 +63,8 @@ class TestCase:
     input: Blob
     answer: Blob | None = None
     group: str = ""
+
+    @property
+    def label(self) -> str:
+        """Unique within a problem: examples and hidden tests often share names like "01"."""
+        return f"{self.group}/{self.name}" if self.group else self.name

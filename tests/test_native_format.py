@@ -184,3 +184,50 @@ def test_one_broken_problem_does_not_hide_others(tmp_path: Path) -> None:
     make_problem(tmp_path / "c")
     results = list(iter_problems([tmp_path]))
     assert [isinstance(r, ProblemError) for r in results] == [False, True, False]
+
+
+ROUND_TRIP_SOURCES = [
+    "tests/fixtures/kattis/legacy-hello",
+    "tests/fixtures/kattis/legacy-floats",
+    "tests/fixtures/kattis/custom-validator",
+    "tests/fixtures/codecontests/single.json",
+    "problems/two-gifts",
+]
+
+
+@pytest.mark.parametrize("source", ROUND_TRIP_SOURCES)
+def test_round_trip_through_native(tmp_path: Path, source: str) -> None:
+    from alphasolve.formats.native import write_problem
+    from tests.conftest import REPO
+
+    original = load_problem(REPO / source)
+    copy = load_problem(write_problem(original, tmp_path / original.id))
+    assert copy.source_format == "native"
+    for field in (
+        "id",
+        "name",
+        "time_limit",
+        "memory_limit",
+        "rating",
+        "tags",
+        "statement",
+        "input_spec",
+        "output_spec",
+    ):
+        assert getattr(copy, field) == getattr(original, field), field
+    assert (
+        copy.checker.kind == original.checker.kind
+        and copy.checker.case_sensitive == original.checker.case_sensitive
+    )
+    assert (copy.checker.abs_tol, copy.checker.rel_tol) == (
+        original.checker.abs_tol,
+        original.checker.rel_tol,
+    )
+    for a, b in ((copy.examples, original.examples), (copy.hidden_tests, original.hidden_tests)):
+        assert [(t.input.read(), t.answer.read() if t.answer else b"") for t in a] == [
+            (t.input.read(), t.answer.read() if t.answer else b"") for t in b
+        ]
+    runnable = [s for s in original.solutions if s.language in ("python3", "cpp17")]
+    assert sorted(s.source.read() for s in copy.solutions) == sorted(
+        s.source.read() for s in runnable
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from types import ModuleType
 
@@ -56,3 +57,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("alphasolve: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `alphasolve ... | head`: the reader left, which is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -13,6 +13,7 @@ from alphasolve.formats import load_problem
 from alphasolve.formats.common import LANGUAGE_BY_SUFFIX
 from alphasolve.problem import Problem, TestCase
 from judges import Judge, JudgeConfig, JudgeReport, Program
+from judges.executors import LanguageUnavailable
 
 HELP = "judge solution files on a problem's tests (or probe the sandbox with --doctor)"
 TEST_SETS = ("examples", "hidden", "all")
@@ -110,7 +111,10 @@ def run(args: argparse.Namespace) -> int:
             (path, Program(_language(path, args.language), _read(path))) for path in args.solutions
         ]
         for path, program in programs:
-            report = judge.judge(problem, program, tests, not args.all_tests, args.time_limit)
+            try:
+                report = judge.judge(problem, program, tests, not args.all_tests, args.time_limit)
+            except LanguageUnavailable as exc:
+                raise AlphasolveError(str(exc)) from None
             if args.json:
                 record = {
                     "solution": str(path),

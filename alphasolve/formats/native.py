@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import yaml
+
 from alphasolve.errors import ProblemError
 from alphasolve.formats.common import (
     FieldReader,
@@ -54,7 +56,7 @@ def load_problem(root: Path) -> Problem:
         )
     else:
         legend = input_spec = output_spec = notes = ""
-    examples = _inline_examples(f) + pair_tests(root / "examples")
+    examples = _inline_examples(f) + pair_tests(root / "examples", "examples")
     meta = f.mapping("meta")
     return Problem(
         id=pid,
@@ -64,7 +66,7 @@ def load_problem(root: Path) -> Problem:
         output_spec=output_spec,
         notes=notes,
         examples=examples,
-        hidden_tests=pair_tests(root / "tests"),
+        hidden_tests=pair_tests(root / "tests", "tests"),
         time_limit=f.number("time_limit", required=True, positive=True),  # type: ignore[arg-type]
         memory_limit=int(f.number("memory_limit", required=True, positive=True)),  # type: ignore[arg-type]
         source_format=NAME,
@@ -140,3 +142,70 @@ def parse_checker(f: FieldReader, root: Path) -> CheckerSpec:
             f.path, f"unknown convention {conv_name!r}; known: {known}", field="checker.convention"
         ) from None
     return CheckerSpec(kind=kind, program=program, convention=convention, args=c.str_list("args"))
+
+
+def write_problem(problem: Problem, root: Path) -> Path:
+    """Write any loaded problem in the native format (a Kattis package or a CodeContests row
+    becomes a directory that `load_problem` reads back to the same problem)."""
+    root.mkdir(parents=True, exist_ok=True)
+    data: dict[str, object] = {
+        "id": problem.id,
+        "name": problem.name,
+        "time_limit": problem.time_limit,
+        "memory_limit": problem.memory_limit,
+    }
+    if problem.rating is not None:
+        data["rating"] = problem.rating
+    if problem.tags:
+        data["tags"] = list(problem.tags)
+    spec = problem.checker
+    if spec.kind is CheckerKind.CUSTOM:
+        assert spec.program is not None
+        target = root / f"checker{spec.program.suffix}"
+        target.write_bytes(spec.program.read_bytes())
+        for header in spec.program.parent.glob("*.h"):
+            (root / header.name).write_bytes(header.read_bytes())
+        checker: dict[str, object] = {
+            "type": "custom",
+            "program": target.name,
+            "convention": str(spec.convention),
+        }
+        if spec.args:
+            checker["args"] = list(spec.args)
+    else:
+        checker = {"type": str(spec.kind), "case_sensitive": spec.case_sensitive}
+        if spec.kind is CheckerKind.FLOATS:
+            checker |= {"abs_tol": spec.abs_tol, "rel_tol": spec.rel_tol}
+    data["checker"] = checker
+    if problem.meta:
+        data["meta"] = dict(problem.meta)
+    (root / "problem.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    sections = [problem.statement.strip()]
+    for title, text in (
+        ("Input", problem.input_spec),
+        ("Output", problem.output_spec),
+        ("Note", problem.notes),
+    ):
+        if text.strip():
+            sections.append(f"## {title}\n\n{text.strip()}")
+    (root / "statement.md").write_text("\n\n".join(sections) + "\n")
+    for folder, tests in (("examples", problem.examples), ("tests", problem.hidden_tests)):
+        (root / folder).mkdir(exist_ok=True)
+        for i, test in enumerate(tests, 1):
+            stem = root / folder / f"{i:03d}"
+            stem.with_suffix(".in").write_bytes(test.input.read())
+            stem.with_suffix(".ans").write_bytes(test.answer.read() if test.answer else b"")
+    by_kind: dict[str, int] = {}
+    for sol in problem.solutions:
+        suffix = {"python3": ".py", "cpp17": ".cpp"}.get(sol.language)
+        if suffix is None:
+            continue  # languages the judge does not run are not written
+        folder = (
+            root / "solutions"
+            if sol.kind.value == "accepted"
+            else root / "solutions" / sol.kind.value
+        )
+        folder.mkdir(parents=True, exist_ok=True)
+        n = by_kind[sol.kind.value] = by_kind.get(sol.kind.value, 0) + 1
+        (folder / f"solution{n}{suffix}").write_bytes(sol.source.read())
+    return root

@@ -13,6 +13,7 @@ from judges.executors.python3 import Python3
 __all__ = [
     "EXECUTORS",
     "Executor",
+    "LanguageUnavailable",
     "Prepared",
     "UnknownLanguage",
     "get_executor",
@@ -24,6 +25,10 @@ EXECUTORS: dict[str, Executor] = {e.name: e for e in (Python3(), Cpp17())}
 
 class UnknownLanguage(ValueError):
     pass
+
+
+class LanguageUnavailable(Exception):
+    """The language is known but cannot run here (no compiler, or its self-test failed)."""
 
 
 def get_executor(language: str) -> Executor:
