@@ -34,7 +34,7 @@ class Cpp17:
         self.compiler = shutil.which("g++")
         self._version = ""
         self._lock = threading.Lock()
-        self._building: dict[str, threading.Lock] = {}
+        self._building: dict[str, threading.Lock] = {}  # bounded: entries mirror the cache
         self._cache: OrderedDict[str, Path] = OrderedDict()
 
     def unavailable_reason(self) -> str | None:
@@ -64,19 +64,24 @@ class Cpp17:
         if len(source.encode()) > MAX_SOURCE_BYTES:
             return Prepared(self.name, compile_error=f"source larger than {MAX_SOURCE_BYTES} bytes")
         key = self._key(source, extra_files)
+        # The executor is shared by every Judge in the process; binaries live in each
+        # judge's own work directory, so that directory is part of the cache key.
+        entry = f"{slot.workdir}:{key}"
         with self._lock:
-            lock = self._building.setdefault(key, threading.Lock())
+            lock = self._building.setdefault(entry, threading.Lock())
         with lock:  # two threads with the same source compile it once
             with self._lock:
-                if key in self._cache:
-                    self._cache.move_to_end(key)
-                    return Prepared(self.name, binary=self._cache[key])
+                cached = self._cache.get(entry)
+                if cached is not None and cached.is_file():
+                    self._cache.move_to_end(entry)
+                    return Prepared(self.name, binary=cached)
             prepared = self._compile(source, key, slot, config, extra_files)
             if prepared.binary is not None:
                 with self._lock:
-                    self._cache[key] = prepared.binary
+                    self._cache[entry] = prepared.binary
                     while len(self._cache) > config.cpp_cache_entries:
-                        _, old = self._cache.popitem(last=False)
+                        old_entry, old = self._cache.popitem(last=False)
+                        self._building.pop(old_entry, None)
                         shutil.rmtree(old.parent, ignore_errors=True)
             return prepared
 

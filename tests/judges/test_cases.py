@@ -73,6 +73,26 @@ def slot_processes(judge: Judge) -> list[str]:
     return found
 
 
+def stray_files(judge: Judge) -> list[str]:
+    """Files a slot uid owns in shared places (it may write only its scratch directory)."""
+    base = judge.config.sandbox.base_uid
+    found = []
+    for place in ("/tmp", "/dev/shm", "/var/tmp"):
+        try:
+            entries = os.scandir(place)
+        except OSError:
+            continue
+        with entries:
+            for entry in entries:
+                try:
+                    uid = entry.stat(follow_symlinks=False).st_uid
+                except OSError:
+                    continue
+                if base <= uid < base + 1024:
+                    found.append(entry.path)
+    return found
+
+
 @pytest.fixture(scope="module")
 def datadir() -> Iterator[Path]:
     # World-readable on purpose: only the sandbox (Landlock), not file permissions, may hide
@@ -127,6 +147,7 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     assert elapsed <= float(meta.get("max_wall_seconds", 30)) + 5, f"took {elapsed:.1f}s"
     # host invariants
     assert slot_processes(judge) == []
+    assert stray_files(judge) == []
     leaked = [str(p) for p in forbidden if p.exists()]
     assert not leaked, f"files escaped the sandbox: {leaked}"
     ok = judge.judge(
