@@ -60,6 +60,7 @@ class SandboxConfig:
     """Containment. Each measure is used when the start-up probe finds it available."""
 
     base_uid: int = 61000  # slot i runs as uid/gid base_uid + i when the judge is root
+    use_setuid: bool = True  # False: keep the judge's uid (as an unprivileged judge must)
     use_pid_namespace: bool = True
     use_net_namespace: bool = True
     use_landlock: bool = True

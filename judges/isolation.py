@@ -40,10 +40,17 @@ def isolation_report(facts: dict[str, Any], config: SandboxConfig) -> IsolationR
     abi = int(facts.get("landlock_abi") or 0)
     seccomp = bool(facts.get("seccomp"))
     warnings = []
+    if pidns:
+        processes = "PID namespace per slot, swept after each run"
+    elif setuid:
+        processes = "per-uid kill sweep + RLIMIT_NPROC"
+    elif seccomp:
+        processes = "seccomp: no fork/clone for single-process jobs, no kill(-1); session killed after each run"
+    else:
+        processes = "process group kill only"
     measures = [
-        ("slot uid", "per-slot non-root uid" if setuid else "off (not running as root): jobs share the judge's uid"),
-        ("processes", "PID namespace per slot, swept after each run" if pidns else
-         "per-uid kill sweep + RLIMIT_NPROC" if setuid else "process group kill only"),
+        ("slot uid", "per-slot non-root uid" if setuid else "off: jobs share the judge's uid"),
+        ("processes", processes),
         ("network", "empty network namespace" if netns else
          "Landlock TCP deny + seccomp socket deny" if abi >= 4 and seccomp else
          "seccomp socket deny" if seccomp else "none"),
@@ -54,11 +61,12 @@ def isolation_report(facts: dict[str, Any], config: SandboxConfig) -> IsolationR
     ]  # fmt: skip
     if not setuid:
         warnings.append(
-            "not root: jobs run under the judge's own uid; RLIMIT_NPROC and kill(-1) cannot be contained"
+            "no per-slot uid (the judge is not root, or use_setuid is off): jobs run as the judge's user"
+            + ("" if seccomp else ", and forks or kill(-1) cannot be contained")
         )
-    if not pidns and not setuid:
+    if not pidns and not setuid and not seccomp:
         warnings.append(
-            "no PID namespace and no slot uid: a job that escapes its process group may survive"
+            "no PID namespace, slot uid or seccomp: a job that escapes its process group may survive"
         )
     if not netns and not (abi >= 4 or seccomp):
         warnings.append("network is reachable from jobs")
@@ -70,7 +78,7 @@ def isolation_report(facts: dict[str, Any], config: SandboxConfig) -> IsolationR
         warnings.append("seccomp unavailable: no syscall filter")
     if setuid and pidns and netns and abi and seccomp:
         level = "full"
-    elif (setuid or pidns) and (abi or seccomp):
+    elif (setuid or pidns or seccomp) and (abi or seccomp):
         level = "partial"
     else:
         level = "minimal"

@@ -32,6 +32,7 @@ _ARCH = {
             "add_key": 248, "request_key": 249, "bpf": 321, "perf_event_open": 298,
             "userfaultfd": 323, "io_uring_setup": 425, "io_uring_enter": 426,
             "io_uring_register": 427, "clone3": 435, "execve": 59, "execveat": 322,
+            "clone": 56, "fork": 57, "vfork": 58, "kill": 62,
             "pivot_root": 155, "chroot": 161, "kexec_load": 246, "init_module": 175,
             "finit_module": 313, "open_by_handle_at": 304, "fsopen": 430, "fsmount": 432,
             "move_mount": 429, "open_tree": 428, "mount_setattr": 442,
@@ -45,6 +46,7 @@ _ARCH = {
             "add_key": 217, "request_key": 218, "bpf": 280, "perf_event_open": 241,
             "userfaultfd": 282, "io_uring_setup": 425, "io_uring_enter": 426,
             "io_uring_register": 427, "clone3": 435, "execve": 221, "execveat": 281,
+            "clone": 220, "kill": 129,
             "pivot_root": 41, "chroot": 51, "kexec_load": 104, "init_module": 105,
             "finit_module": 273, "open_by_handle_at": 265, "fsopen": 430, "fsmount": 432,
             "move_mount": 429, "open_tree": 428, "mount_setattr": 442,
@@ -78,11 +80,16 @@ def _insn(code: int, jt: int, jf: int, k: int) -> bytes:
     return struct.pack("<HBBI", code, jt, jf, k)
 
 
-def build(deny_exec: bool) -> bytes:
+def build(deny_exec: bool, deny_fork: bool = False) -> bytes:
+    """The filter: always the deny list; `deny_exec` for Python jobs (the fork-server never
+    execs); `deny_fork` when the job may have no second process or thread, which contains
+    it even where no slot uid or PID namespace is available (fork fails with EAGAIN, as
+    RLIMIT_NPROC would make it)."""
     arch, numbers = _ARCH[platform.machine()]
-    denied = [numbers[n] for n in _ALWAYS] + (
-        [numbers["execve"], numbers["execveat"]] if deny_exec else []
-    )
+    denied = [numbers[n] for n in _ALWAYS]
+    if deny_exec:
+        denied += [numbers["execve"], numbers["execveat"]]
+    forks = [numbers[n] for n in ("clone", "fork", "vfork") if n in numbers] if deny_fork else []
     clone3 = numbers["clone3"]
     prog = [
         _insn(_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch
@@ -92,7 +99,18 @@ def build(deny_exec: bool) -> bytes:
     ]
     if platform.machine() == "x86_64":  # x32 syscalls carry bit 30
         prog += [_insn(_JGE_K, 0, 1, 0x40000000), _insn(_RET_K, 0, 0, _RET_ERRNO | errno.EPERM)]
+    # kill(-1, ...) signals every process the caller may signal: refused outright, so even a
+    # job that could not be given its own uid cannot take down the host's processes.
+    prog += [
+        _insn(_JEQ_K, 0, 3, numbers["kill"]),
+        _insn(_LD_W_ABS, 0, 0, 16),  # seccomp_data.args[0], low 32 bits (little endian)
+        _insn(_JEQ_K, 0, 1, 0xFFFFFFFF),
+        _insn(_RET_K, 0, 0, _RET_ERRNO | errno.EPERM),
+        _insn(_LD_W_ABS, 0, 0, 0),  # back to seccomp_data.nr
+    ]
     prog += [_insn(_JEQ_K, 0, 1, clone3), _insn(_RET_K, 0, 0, _RET_ERRNO | errno.ENOSYS)]
+    for nr in forks:
+        prog += [_insn(_JEQ_K, 0, 1, nr), _insn(_RET_K, 0, 0, _RET_ERRNO | errno.EAGAIN)]
     for nr in denied:
         prog += [_insn(_JEQ_K, 0, 1, nr), _insn(_RET_K, 0, 0, _RET_ERRNO | errno.EPERM)]
     prog.append(_insn(_RET_K, 0, 0, _RET_ALLOW))

@@ -74,7 +74,7 @@ class Slot:
         self.workdir = workdir
         self.root = os.geteuid() == 0
         self._lock_fd: int | None = None
-        self.uid = self._claim_uid() if self.root else None
+        self.uid = self._claim_uid() if self.root and config.use_setuid else None
         name = f"slot-{self.uid}" if self.uid is not None else f"slot-{os.getpid()}-{id(self)}"
         self.scratch = workdir / name
         self.scratch.mkdir(mode=0o700, exist_ok=True)
@@ -106,6 +106,7 @@ class Slot:
         parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         cfg = {
             "uid": self.uid,
+            "setuid": self.uid is not None,
             "scratch": str(self.scratch),
             "net_namespace": self.config.use_net_namespace,
             "pid_namespace": self.config.use_pid_namespace,

@@ -96,13 +96,14 @@ class Zygote:
         self.pid1 = pid1
         self.facts = facts
         self.root = os.geteuid() == 0
-        self.uid = cfg["uid"] if self.root else None
+        self.uid = cfg["uid"] if self.root and cfg["setuid"] else None
         self.scratch = cfg["scratch"]
         self.code_cache: dict[str, tuple[types.CodeType, tuple[str, ...]]] = {}
         self.rulesets: dict[
             str, int
         ] = {}  # Landlock ruleset fds, built once per distinct rule list
-        self.filters: dict[bool, seccomp.Filter] = {}  # seccomp programs, by "deny exec"
+        # seccomp programs by (deny exec, deny fork), built once: a job pays one prctl
+        self.filters: dict[tuple[bool, bool], seccomp.Filter] = {}
 
     # ----- start-up -----
 
@@ -116,9 +117,11 @@ class Zygote:
         self.facts["seccomp"] = self.cfg["seccomp"] and seccomp.supported() and self._try_seccomp()
         if self.facts["seccomp"]:
             self.filters = {
-                deny: seccomp.Filter(seccomp.build(deny_exec=deny)) for deny in (False, True)
+                (no_exec, no_fork): seccomp.Filter(seccomp.build(no_exec, no_fork))
+                for no_exec in (False, True)
+                for no_fork in (False, True)
             }
-        self.facts["setuid"] = self.root
+        self.facts["setuid"] = self.uid is not None
         self.facts["pid_namespace"] = self.pid1
         gc.collect()
         gc.freeze()  # no copy-on-write storms from the collector touching old objects
@@ -184,7 +187,7 @@ class Zygote:
             return self._supervise(req, pid, start, status_r)
         finally:
             os.close(status_r)
-            self._sweep()
+            self._sweep(pid)
 
     def _ruleset(self, rules: list[list[Any]]) -> int:
         key = repr(rules)
@@ -272,7 +275,7 @@ class Zygote:
             "killed": killed,
         }
 
-    def _sweep(self) -> None:
+    def _sweep(self, job: int) -> None:
         """No process a job started survives it."""
         if self.pid1:
             try:
@@ -291,6 +294,11 @@ class Zygote:
                 finally:
                     os._exit(0)
             os.waitpid(helper, 0)
+        else:  # unprivileged, no namespace: the job's session (seccomp stops forks anyway)
+            try:
+                os.killpg(job, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
         while True:  # reap whatever was re-parented to us (we are PID 1 or a subreaper)
             try:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
@@ -401,7 +409,7 @@ class Zygote:
             landlock.restrict_self(4)
             os.close(4)
         if self.filters:
-            self.filters[python].install()
+            self.filters[(python, limits["nproc"] <= 1)].install()
         if python:
             os.environ.clear()
             os.environ.update({"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": self.scratch})
