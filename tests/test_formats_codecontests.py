@@ -256,6 +256,7 @@ def test_parquet_errors_name_the_row_index(tmp_path):
 
 
 def test_parquet_file_that_is_not_parquet(tmp_path):
+    pytest.importorskip("pyarrow")
     path = tmp_path / "fake.parquet"
     path.write_text("name,description\n")
     (err,) = load_all(path)
