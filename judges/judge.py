@@ -291,7 +291,10 @@ class Judge:
                 f"checker {spec.program.name} does not compile: {prepared.compile_error[:500]}"
             )
         files = checker_program.checker_files(
-            test.input.path or test.input.read(), output, test.answer.path or test.answer.read()
+            test.input.path or test.input.read(),
+            output,
+            test.answer.path or test.answer.read(),
+            self.workdir,
         )
         try:
             args, output_on_stdin = checker_program.argv_for(spec, files, str(slot.scratch))

@@ -49,8 +49,12 @@ class CheckerFiles:
     answer: Path
 
 
-def checker_files(input_data: bytes | Path, output: bytes, answer: bytes | Path) -> CheckerFiles:
-    directory = Path(tempfile.mkdtemp(prefix="alphasolve-check-"))
+def checker_files(
+    input_data: bytes | Path, output: bytes, answer: bytes | Path, parent: Path
+) -> CheckerFiles:
+    # Under the judge's work directory (mode 0711: not listable), with a random name: no
+    # other job can find the answer file even where Landlock is unavailable.
+    directory = Path(tempfile.mkdtemp(prefix="check-", dir=parent))
     directory.chmod(0o755)
     paths = {}
     for name, value in (("input", input_data), ("output", output), ("answer", answer)):
