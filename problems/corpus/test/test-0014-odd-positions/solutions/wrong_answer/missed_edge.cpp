@@ -1,0 +1,14 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    string s;
+    cin >> s;
+    for (auto &c : s) c = (c == 'i' ? 'f' : c);
+    int h = s.size() / 2;
+    string r(s.rbegin(), s.rend() - h);
+    cout << (s.substr(0, h) == r ? "YES" : "NO") << "\n";
+    return 0;
+}

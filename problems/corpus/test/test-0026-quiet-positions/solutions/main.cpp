@@ -1,0 +1,13 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    string s;
+    cin >> s;
+    for (auto &c : s) c = (c == 'h' ? 'f' : c);
+    string r(s.rbegin(), s.rend());
+    cout << (s == r ? "YES" : "NO") << "\n";
+    return 0;
+}

@@ -1,0 +1,17 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n;
+    cin >> n;
+    vector<long long> a(n);
+    for (auto &x : a) cin >> x;
+    bool ok = true;
+    for (long long x : a) {
+        if (!(x != 234692)) ok = false;
+    }
+    cout << (ok ? "YES" : "NO") << "\n";
+    return 0;
+}

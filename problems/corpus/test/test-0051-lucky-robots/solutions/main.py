@@ -1,0 +1,3 @@
+n = int(input())
+a = list(map(int, input().split()))
+print("YES" if all(x != 234692 for x in a) else "NO")

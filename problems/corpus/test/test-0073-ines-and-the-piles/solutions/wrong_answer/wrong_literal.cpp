@@ -1,0 +1,16 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    vector<long long> a(3);
+    for (auto &x : a) cin >> x;
+    vector<long long> b;
+    for (long long x : a) {
+        if (x % 3 == 0 && x <= 8248) b.push_back(x);
+    }
+    if (b.empty()) cout << -1 << "\n";
+    else cout << *min_element(b.begin(), b.end()) << "\n";
+    return 0;
+}

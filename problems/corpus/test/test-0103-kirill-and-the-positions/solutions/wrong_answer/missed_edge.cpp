@@ -1,0 +1,19 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    string s;
+    cin >> s;
+    for (auto &c : s) c = char((c - 'a' + 6) % 26 + 'a');
+    string out;
+    for (int i = 0; i < (int)s.size();) {
+        int j = i;
+        while (j < (int)s.size() && s[j] == s[i]) j++;
+        out += s[i] + (j - i > 1 ? to_string(j - i) : string());
+        i = j;
+    }
+    cout << out << "\n";
+    return 0;
+}

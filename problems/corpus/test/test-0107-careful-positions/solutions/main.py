@@ -1,0 +1,2 @@
+s = input()
+print("YES" if len(set(s)) == len(s) else "NO")

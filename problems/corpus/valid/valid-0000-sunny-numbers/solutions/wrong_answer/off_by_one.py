@@ -1,0 +1,7 @@
+t = int(input())
+for _ in range(t):
+    n = int(input())
+    a = list(map(int, input().split()))
+    a = [abs(x) for x in a]
+    a.sort()
+    print(a[10] if len(a) > 10 else -1)

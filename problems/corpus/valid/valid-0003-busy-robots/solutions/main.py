@@ -1,0 +1,10 @@
+n = int(input())
+a = list(map(int, input().split()))
+a.sort()
+total = ans = 0
+for x in a:
+    if total + x > 4235:
+        break
+    total += x
+    ans += 1
+print(ans)

@@ -1,0 +1,7 @@
+s = input()
+ans = 0
+for i, c in enumerate(s):
+    if c not in "aeiou" and c != 'z':
+        ans = i + 1
+        break
+print(ans)

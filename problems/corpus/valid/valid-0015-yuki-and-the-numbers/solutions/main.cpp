@@ -1,0 +1,15 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    vector<long long> a(2);
+    for (auto &x : a) cin >> x;
+    bool ok = true;
+    for (long long x : a) {
+        if (!(x >= 17 && x <= 25)) ok = false;
+    }
+    cout << (ok ? "YES" : "NO") << "\n";
+    return 0;
+}

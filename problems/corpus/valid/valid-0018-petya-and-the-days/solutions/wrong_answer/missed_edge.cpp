@@ -1,0 +1,16 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n;
+    cin >> n;
+    vector<long long> a(n);
+    for (auto &x : a) cin >> x;
+    for (auto &x : a) x = x * x;
+    sort(a.rbegin(), a.rend());
+    if ((int)a.size() <= 18) cout << -1 << "\n";
+    else cout << a[18 - 1] << "\n";
+    return 0;
+}

@@ -1,0 +1,13 @@
+t = int(input())
+for _ in range(t):
+    s = input()
+    ans = 0
+    inside = False
+    for c in s:
+        if c not in "aeiou" and c != 'm':
+            if not inside:
+                ans += 1
+            inside = True
+        else:
+            inside = False
+    print(ans)

@@ -1,0 +1,7 @@
+t = int(input())
+for _ in range(t):
+    n = int(input())
+    a = list(map(int, input().split()))
+    a = [x + 411326 for x in a]
+    a.sort()
+    print(a[3 - 1] if len(a) >= 3 else -1)

@@ -1,0 +1,7 @@
+s = input()
+ans = -1
+for i, c in enumerate(s):
+    if c not in "aeiou" and c != 'r':
+        ans = i + 1
+        break
+print(ans)

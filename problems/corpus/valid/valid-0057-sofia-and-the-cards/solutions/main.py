@@ -1,0 +1,8 @@
+n, k = map(int, input().split())
+a = list(map(int, input().split()))
+ans = -1
+for i, x in enumerate(a):
+    if x % 2 == 0 and x > k:
+        ans = i + 1
+        break
+print(ans)

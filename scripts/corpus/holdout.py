@@ -1,0 +1,104 @@
+"""What the held-out splits hold out: whole compositions and whole phrasing templates.
+
+These sets are constants, not drawn from the seed, so a train split generated with any
+seed is disjoint from the committed valid/test splits. Each held-out piece is seen in
+train in other combinations (the shape with other operations, the operation on other
+shapes, each filter alone and in other pairs, each map before other aggregates), so
+solving a held-out problem means combining known pieces in a new way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+Meaning = tuple[str, str, str, tuple[str, ...]]
+
+KINDS = ("unseen_shape_op", "nested_filter", "map_then_aggregate", "unseen_template")
+
+SHAPE_OP: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("multi_array", "f_div"),
+        ("grid_int", "a_max"),
+        ("triple", "a_count"),
+        ("grid_rows", "a_min"),
+        ("pair", "f_odd"),
+        ("grid_int", "f_lt"),
+        ("multi_array", "q_kadane"),
+        ("multi_array", "q_kth_small"),
+        ("multi_string", "s_palindrome"),
+        ("grid_char", "c_vowel"),
+        ("string", "ca_last"),
+        ("multi_int", "n_digit_sum"),
+        ("multi_pair", "n_make_div"),
+    }
+)
+NESTED: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("f_even", "f_gt"),
+        ("f_div", "f_le"),
+        ("f_lt", "f_odd"),
+        ("f_ndiv", "f_ne"),
+        ("f_ge", "f_modr"),
+        ("f_ge", "f_lt"),
+        ("c_after", "c_vowel"),
+        ("c_cons", "c_ne"),
+    }
+)
+MAP_AGG: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("m_sq", "a_sum"),
+        ("m_abs", "a_max"),
+        ("m_mod", "a_min"),
+        ("m_add", "a_list"),
+        ("m_lastdig", "a_distinct"),
+        ("m_mul", "a_prodmod"),
+        ("m_cap", "a_sum"),
+        ("m_sub", "q_kadane"),
+        ("m_sq", "q_kth_large"),
+        ("cm_shift", "ca_keep"),
+        ("cm_replace", "s_palindrome"),
+    }
+)
+# Story, input-section and output-section templates never used in train (ids from render.py).
+TEMPLATES: frozenset[str] = frozenset(
+    {
+        "story_ints_6",
+        "story_ints_7",
+        "story_small_2",
+        "story_table_2",
+        "story_str_3",
+        "story_lgrid_2",
+        "story_cgrid_2",
+        "story_igrid_2",
+        "story_int_2",
+        "story_pair_2",
+        "story_triple_2",
+        "in_seq_2",
+        "in_grid_2",
+        "in_str_2",
+        "in_num_2",
+        "out_int_3",
+        "out_yesno_3",
+        "out_list_3",
+        "out_str_3",
+    }
+)
+
+
+def composition_kinds(m: Meaning) -> list[str]:
+    """The composition hold-out kinds this meaning falls under (empty: allowed in train)."""
+    _, shape, _, blocks = m
+    kinds = []
+    if any((shape, b) in SHAPE_OP for b in blocks):
+        kinds.append("unseen_shape_op")
+    filters = sorted(b for b in blocks if b.startswith(("f_", "c_")))
+    if len(filters) == 2 and tuple(filters) in NESTED:
+        kinds.append("nested_filter")
+    maps = [b for b in blocks if b.startswith(("m_", "cm_"))]
+    if maps and (maps[0], blocks[-1]) in MAP_AGG:
+        kinds.append("map_then_aggregate")
+    return kinds
+
+
+def template_kinds(template_ids: Iterable[str]) -> list[str]:
+    return ["unseen_template"] if any(t in TEMPLATES for t in template_ids) else []

@@ -1,0 +1,244 @@
+"""The synthetic corpus generator (scripts/build_corpus.py, scripts/corpus/)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from corpus import grammar, snippets  # noqa: E402
+from corpus import holdout as H  # noqa: E402
+from corpus.build import build  # noqa: E402
+from corpus.model import Outcome  # noqa: E402
+from corpus.verify import LocalRunner, verify_problem  # noqa: E402
+from corpus.writer import read_native, to_json, write_native  # noqa: E402
+
+
+def test_at_least_40_blocks_and_2000_meanings() -> None:
+    assert len(grammar.blocks()) >= 40
+    assert len(grammar.all_meanings()) >= 2000
+    allowed = [m for m in grammar.all_meanings() if not H.composition_kinds(m)]
+    assert len(allowed) >= 2000
+
+
+def test_same_seed_same_problems() -> None:
+    for split, i in [("train", 0), ("train", 7), ("test", 3), ("valid", 11)]:
+        assert to_json(build(split, 5, i)) == to_json(build(split, 5, i))
+    assert to_json(build("train", 5, 1)) != to_json(build("train", 6, 1))
+
+
+def test_cli_is_deterministic_and_independent_of_workers(tmp_path: Path) -> None:
+    script = str(ROOT / "scripts" / "build_corpus.py")
+    outs = []
+    for name, workers in (("a", "1"), ("b", "2")):
+        out = tmp_path / f"{name}.jsonl"
+        subprocess.run(
+            [
+                sys.executable,
+                script,
+                "--split",
+                "train",
+                "--seed",
+                "3",
+                "--count",
+                "120",
+                "--format",
+                "jsonl",
+                "--out",
+                str(out),
+                "--workers",
+                workers,
+            ],
+            check=True,
+            capture_output=True,
+        )
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    rows = [json.loads(line) for line in outs[0].decode().splitlines()]
+    assert len(rows) == 120 and len({r["statement"] for r in rows}) == 120
+    for r in rows[:5]:
+        assert set(r["solutions"]) == {"python3", "cpp17"} and r["examples"] and r["test_inputs"]
+    native = []
+    for name in ("n1", "n2"):
+        out = tmp_path / name
+        subprocess.run(
+            [
+                sys.executable,
+                script,
+                "--split",
+                "test",
+                "--seed",
+                "3",
+                "--count",
+                "6",
+                "--out",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        native.append(
+            {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+        )
+    assert native[0] == native[1] and len(native[0]) > 100
+
+
+def test_train_never_holds_a_held_out_composition_or_template() -> None:
+    rng = random.Random(1)
+    for _ in range(3000):
+        assert not H.composition_kinds(grammar.sample_train(rng))
+    for i in range(300):
+        p = build("train", 9, i)
+        meaning = ("", p.meta["shape"], p.meta["lit_src"], tuple(p.meta["ops"]))
+        assert p.meta["holdout"] == [] and not H.composition_kinds(meaning)  # type: ignore[arg-type]
+        assert not set(p.meta["templates"]) & H.TEMPLATES  # type: ignore[arg-type]
+
+
+def test_held_out_splits_hold_out_every_kind_with_and_without_literals() -> None:
+    probs = [build("test", 0, i) for i in range(24)]
+    for p in probs:
+        assert p.meta["holdout"], p.id
+        assert p.meta["primary_holdout"] in p.meta["holdout"]  # type: ignore[operator]
+    kinds = {k for p in probs for k in p.meta["holdout"]}  # type: ignore[union-attr]
+    assert kinds == set(H.KINDS)
+    assert {p.meta["has_literal"] for p in probs} == {True, False}
+
+
+def test_committed_splits_are_held_out() -> None:
+    for split, count in (("valid", 60), ("test", 120)):
+        d = ROOT / "problems" / "corpus" / split
+        if not d.exists():
+            pytest.skip(f"{d} not generated")
+        dirs = sorted(p for p in d.iterdir() if p.is_dir())
+        assert len(dirs) == count
+        text = "".join((p / "problem.yaml").read_text() for p in dirs)
+        assert text.count("holdout: []") == 0
+        for p in dirs:
+            assert len(list((p / "tests").glob("*.in"))) >= 10
+            assert 2 <= len(list((p / "examples").glob("*.in"))) <= 3
+
+
+def test_committed_test_split_is_what_the_generator_writes(tmp_path: Path) -> None:
+    committed = ROOT / "problems" / "corpus" / "test"
+    if not committed.exists():
+        pytest.skip("test split not generated")
+    for i in (0, 1, 7):
+        d = write_native(build("test", 0, i), tmp_path)
+        files = sorted(f.relative_to(d) for f in d.rglob("*") if f.is_file())
+        assert files == sorted(
+            f.relative_to(committed / d.name)
+            for f in (committed / d.name).rglob("*")
+            if f.is_file()
+        )
+        for f in files:
+            assert (d / f).read_bytes() == (committed / d.name / f).read_bytes(), f
+
+
+def test_project_loader_reads_the_corpus() -> None:
+    formats = pytest.importorskip("alphasolve.formats")
+    committed = ROOT / "problems" / "corpus" / "valid"
+    if not committed.exists():
+        pytest.skip("valid split not generated")
+    problems = formats.load_problems([committed])
+    assert len(problems) == 60
+    for p in problems[:10]:
+        assert not p.warnings and p.meta["holdout"]
+        assert p.full_statement() == read_native(committed / p.id).full_statement()
+
+
+def test_every_snippet_bug_edits_its_code() -> None:
+    rng = random.Random(0)
+    for op in snippets.REGISTRY.values():
+        spec = grammar.instantiate(rng, (op.family, op.shapes[0], "stmt", (op.id,)))
+        good = {lang: grammar.code(spec, lang) for lang in ("python3", "cpp17")}
+        for bug in op.bugs:
+            for lang in bug.langs:
+                bad = grammar.code(spec.__class__(**{**spec.__dict__, "bug": bug.name}), lang)
+                assert bad != good[lang], (op.id, bug.name, lang)
+
+
+def _run_py(code: str, data: str) -> str | None:
+    """Run a generated Python program in this process (it only reads stdin and prints)."""
+    out = io.StringIO()
+    old = sys.stdin
+    sys.stdin = io.StringIO(data)
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "<generated>", "exec"), {"__name__": "__main__"})
+    except Exception:  # a crash is a failed test like any other
+        return None
+    finally:
+        sys.stdin = old
+    return out.getvalue()
+
+
+def test_tests_tell_every_incorrect_variant_apart() -> None:
+    for i in range(30):
+        p = build("test", 1, i)
+        assert len(p.tests) >= 10 and 2 <= len(p.examples) <= 3
+        for t in p.examples + p.tests:
+            assert (_run_py(p.solutions["python3"], t.input) or "").split() == t.answer.split(), (
+                p.id,
+                t.name,
+            )
+        for v, _ in p.incorrect:
+            if v.outcome is Outcome.TIME_LIMIT:
+                assert p.time_limit == 2.0
+                continue
+            if v.name == "overflow":  # a C++-only slip
+                continue
+            code = grammar.code(v.spec, "python3")
+            assert any(
+                (_run_py(code, t.input) or "?").split() != t.answer.split() for t in p.tests
+            ), (p.id, v.name)
+
+
+def test_native_layout(tmp_path: Path) -> None:
+    p = build("test", 0, 2)
+    d = write_native(p, tmp_path)
+    assert (d / "problem.yaml").exists() and (d / "solutions" / "main.py").exists()
+    assert (d / "solutions" / "main.cpp").exists()
+    md = (d / "statement.md").read_text()
+    assert "## Input" in md and "## Output" in md
+    for t in (d / "tests").glob("*.in"):
+        assert t.with_suffix(".ans").exists()
+    back = read_native(d)
+    assert (back.examples, back.tests, back.solutions, back.meta) == (
+        p.examples,
+        p.tests,
+        p.solutions,
+        p.meta,
+    )
+    assert back.full_statement() == p.full_statement()
+    yaml = pytest.importorskip("yaml")
+    doc = yaml.safe_load((d / "problem.yaml").read_text())
+    assert doc["name"] == p.name and doc["meta"]["holdout"] == p.meta["holdout"]
+    assert doc["time_limit"] > 0 and doc["memory_limit"] == 256
+
+
+@pytest.mark.skipif(shutil.which("g++") is None, reason="needs g++")
+def test_sample_verifies_with_real_programs() -> None:
+    """References agree with every expected answer in Python and C++; every incorrect
+    variant fails at least one hidden test."""
+    runner = LocalRunner(timeout=3.0)
+    picked: dict[str, object] = {}
+    for i in range(60):
+        p = build("valid", 4, i)
+        kind = str(p.meta["kind"])
+        if kind not in picked and not any(v.outcome is Outcome.TIME_LIMIT for v, _ in p.incorrect):
+            picked[kind] = p
+    assert len(picked) >= 5
+    for p in picked.values():
+        res = verify_problem(p, runner)  # type: ignore[arg-type]
+        assert res.ok, res.errors
+        assert res.variants_caught == res.variants_total >= 1
