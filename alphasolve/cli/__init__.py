@@ -13,7 +13,7 @@ import sys
 from types import ModuleType
 
 from alphasolve import __version__
-from alphasolve.cli import demo_cmd, judge_cmd, problems_cmd
+from alphasolve.cli import demo_cmd, judge_cmd, problems_cmd, sample_cmd
 from alphasolve.errors import AlphasolveError
 
 __all__ = ["COMMANDS", "main"]
@@ -22,6 +22,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, ModuleType] = {
     "problems": problems_cmd,
     "judge": judge_cmd,
+    "sample": sample_cmd,
     "demo": demo_cmd,
 }
 

@@ -1,0 +1,88 @@
+"""Resumable sampling into an append-only `samples.jsonl`.
+
+Work is split into chunks of CHUNK_SIZE samples; chunk i of a problem is always
+`sampler.sample(problem, CHUNK_SIZE, chunk_seed(seed, problem.id, i), config)`. Resuming
+counts the problem's lines already in the file, regenerates the chunk it stopped in and
+writes only the samples after them: the file ends up exactly as one uninterrupted run would
+have written it, and no sample is written twice.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from alphasolve.errors import AlphasolveError
+from alphasolve.model.sampler import Sampler, SamplingConfig, derive_seed
+from alphasolve.problem import Problem
+
+__all__ = ["CHUNK_SIZE", "chunk_seed", "count_samples", "sample_into"]
+
+log = logging.getLogger(__name__)
+
+# Samples per work unit: 4 prompt groups of 16, one decoder batch. Changing it changes
+# which samples a seed gives, so it is a constant, not a setting.
+CHUNK_SIZE = 64
+
+
+def chunk_seed(seed: int, problem_id: str, chunk: int) -> int:
+    return derive_seed(seed, problem_id, chunk)
+
+
+def count_samples(path: Path, problem_id: str) -> int:
+    """Lines of `problem_id` in `path` (0 if it does not exist). A torn last line (a run
+    killed mid-write) is cut off first, so appending continues on a clean line."""
+    if not path.exists():
+        return 0
+    data = path.read_bytes()
+    if data and not data.endswith(b"\n"):
+        keep = data.rfind(b"\n") + 1
+        log.warning("%s: dropping a torn last line (%d bytes)", path, len(data) - keep)
+        with path.open("r+b") as f:
+            f.truncate(keep)
+        data = data[:keep]
+    count = 0
+    for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            pid = record["problem_id"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise AlphasolveError(f"{path}:{number}: not a sample record") from None
+        count += pid == problem_id
+    return count
+
+
+def sample_into(
+    path: Path,
+    sampler: Sampler,
+    problem: Problem,
+    total: int,
+    seed: int,
+    config: SamplingConfig,
+    progress: Callable[[int], object] | None = None,
+) -> int:
+    """Append samples of `problem` to `path` until it holds `total`; returns how many were
+    written. Each chunk is written with one write and flushed to disk."""
+    done = count_samples(path, problem.id)
+    written = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while done < total:
+        chunk, skip = divmod(done, CHUNK_SIZE)
+        candidates = sampler.sample(
+            problem, CHUNK_SIZE, chunk_seed(seed, problem.id, chunk), config
+        )
+        new = candidates[skip : skip + total - done]
+        with path.open("a", encoding="utf-8") as f:
+            f.write("".join(c.to_json() + "\n" for c in new))
+            f.flush()
+            os.fsync(f.fileno())
+        done += len(new)
+        written += len(new)
+        if progress is not None:
+            progress(len(new))
+    return written

@@ -1,0 +1,244 @@
+"""Seq2SeqSampler: samples from any local directory that
+`AutoModelForSeq2SeqLM.from_pretrained(dir, local_files_only=True)` loads (T5, CodeT5, BART).
+
+T5ForConditionalGeneration goes through the fast loop (fast_t5.py); anything else through
+`model.generate()`. Nothing is ever fetched from a model hub.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from alphasolve.candidate import Candidate
+from alphasolve.model.fast_t5 import FastT5, is_supported
+from alphasolve.model.prompt import solution_prompt, test_input_prompt
+from alphasolve.model.sampler import (
+    DEFAULT_MODEL_DIR,
+    ModelError,
+    SamplingConfig,
+    derive_seed,
+    plan_groups,
+)
+from alphasolve.problem import Problem
+
+__all__ = ["Seq2SeqSampler", "bf16_is_fast", "resolve_dtype"]
+
+log = logging.getLogger(__name__)
+
+
+def bf16_is_fast(device: torch.device | str = "cpu", fast_loop: bool = True) -> bool:
+    """Whether bfloat16 beats float32 on `device`: on GPUs with bf16 units and CPUs with AMX.
+
+    On AVX512-BF16 CPUs without AMX (measured on a Zen 4 EPYC, 1-2 threads) the fast loop's
+    bf16 matmuls gain ~1.2x while `generate()` in bf16 loses 10-25%, hence `fast_loop`.
+    """
+    device = torch.device(device)
+    if device.type == "cuda":
+        return torch.cuda.is_bf16_supported()
+    if device.type == "cpu":
+        if torch.cpu._is_amx_tile_supported():
+            return True
+        return fast_loop and torch.cpu._is_avx512_bf16_supported()
+    return False
+
+
+def resolve_dtype(name: str, device: torch.device | str, fast_loop: bool = True) -> torch.dtype:
+    if name == "auto":
+        return torch.bfloat16 if bf16_is_fast(device, fast_loop) else torch.float32
+    return {"float32": torch.float32, "bfloat16": torch.bfloat16}[name]
+
+
+@dataclass(frozen=True)
+class _Generated:
+    """One prompt group's samples."""
+
+    texts: list[str]
+    log_likelihoods: list[float]
+    num_tokens: list[int]
+
+
+class Seq2SeqSampler:
+    """Implements the Sampler protocol with a local seq2seq model."""
+
+    def __init__(self, model_dir: str | Path, device: str = "auto") -> None:
+        path = Path(model_dir)
+        if not path.is_dir():
+            raise ModelError(f"{path}: no such model directory")
+        if not (path / "config.json").is_file():
+            raise ModelError(f"{path}: not a saved model (no config.json; use save_pretrained)")
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+        except Exception as exc:  # transformers raises many kinds; all mean "not loadable"
+            raise ModelError(
+                f"{path}: cannot load the tokenizer saved with the model: {exc}"
+            ) from exc
+        try:
+            # float32 whatever the file holds (a shipped model may be stored in bf16 to halve
+            # its size): SamplingConfig.dtype decides what the matmuls run in.
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                str(path), local_files_only=True, dtype=torch.float32
+            )
+        except Exception as exc:
+            raise ModelError(f"{path}: cannot load a seq2seq model: {exc}") from exc
+        if device == "auto":
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        self.device = torch.device(device)
+        self.model = model.to(self.device).eval()
+        self.path = path
+        self._fast: dict[torch.dtype, FastT5] = {}
+
+    @classmethod
+    def load(cls, model_dir: str | Path | None = None) -> Seq2SeqSampler:
+        """The sampler for `model_dir`, or for the model shipped in the package."""
+        if model_dir is None:
+            if not (DEFAULT_MODEL_DIR / "config.json").is_file():
+                raise ModelError("no default model shipped yet; pass --model DIR")
+            model_dir = DEFAULT_MODEL_DIR
+        return cls(model_dir)
+
+    def sample(
+        self, problem: Problem, n: int, seed: int, config: SamplingConfig
+    ) -> list[Candidate]:
+        groups = plan_groups(n, seed, config)
+        prompts = [solution_prompt(problem, g.meta) for g in groups]
+        generated = self._generate(
+            prompts, [g.size for g in groups], [g.seed for g in groups], config
+        )
+        return [
+            Candidate.create(
+                problem_id=problem.id,
+                language=group.meta.language,
+                code=text,
+                rating=group.meta.rating or 0,
+                tags=group.meta.tags,
+                temperature=config.temperature,
+                seed=seed,
+                log_likelihood=ll,
+                num_tokens=count,
+            )
+            for group, out in zip(groups, generated, strict=True)
+            for text, ll, count in zip(out.texts, out.log_likelihoods, out.num_tokens, strict=True)
+        ]
+
+    def sample_inputs(
+        self, problem: Problem, n: int, seed: int, config: SamplingConfig
+    ) -> list[str]:
+        groups = plan_groups(n, seed, config)  # their headers are unused: one prompt for all
+        prompts = [test_input_prompt(problem)] * len(groups)
+        generated = self._generate(
+            prompts, [g.size for g in groups], [g.seed for g in groups], config
+        )
+        return [text for out in generated for text in out.texts]
+
+    # -- batching ----------------------------------------------------------------------------
+
+    def _generate(
+        self,
+        prompts: Sequence[str],
+        sizes: Sequence[int],
+        seeds: Sequence[int],
+        config: SamplingConfig,
+    ) -> list[_Generated]:
+        """Each prompt's samples, batching consecutive groups of equal size."""
+        out: list[_Generated] = []
+        start = 0
+        while start < len(prompts):
+            size = sizes[start]
+            per_batch = max(1, config.batch_size // size)
+            end = start + 1
+            while end < len(prompts) and end - start < per_batch and sizes[end] == size:
+                end += 1
+            out += self._batch(prompts[start:end], size, seeds[start:end], config)
+            start = end
+        return out
+
+    def _batch(
+        self, prompts: Sequence[str], n: int, seeds: Sequence[int], config: SamplingConfig
+    ) -> list[_Generated]:
+        enc = self.tokenizer(
+            list(prompts),
+            padding=True,
+            truncation=True,
+            max_length=config.max_prompt_tokens,
+            return_tensors="pt",
+        )
+        fast = is_supported(self.model)
+        dtype = resolve_dtype(config.dtype, self.device, fast_loop=fast)
+        if fast:
+            tokens, lengths, lls = self._fast_decode(enc, n, seeds, config, dtype)
+        else:
+            tokens, lengths, lls = self._hf_generate(enc, n, derive_seed(*seeds), config, dtype)
+        texts = [
+            self.tokenizer.decode(row[:length].tolist(), skip_special_tokens=True)
+            for row, length in zip(tokens, lengths.tolist(), strict=True)
+        ]
+        return [
+            _Generated(
+                texts[i * n : (i + 1) * n],
+                lls[i * n : (i + 1) * n].tolist(),
+                lengths[i * n : (i + 1) * n].tolist(),
+            )
+            for i in range(len(prompts))
+        ]
+
+    def _fast_decode(
+        self, enc, n: int, seeds: Sequence[int], config: SamplingConfig, dtype: torch.dtype
+    ):
+        if dtype not in self._fast:
+            self._fast[dtype] = FastT5(self.model, dtype)
+        # Each group's random numbers come from its own seed: its samples do not depend on
+        # which other groups share the batch.
+        uniforms = torch.cat(
+            [
+                torch.rand(n, config.max_new_tokens, generator=torch.Generator().manual_seed(s))
+                for s in seeds
+            ]
+        )
+        out = self._fast[dtype].decode(enc["input_ids"], enc["attention_mask"], n, config, uniforms)
+        return out.tokens, out.lengths, out.log_likelihoods
+
+    @torch.inference_mode()
+    def _hf_generate(self, enc, n: int, seed: int, config: SamplingConfig, dtype: torch.dtype):
+        """The fallback for architectures the fast loop does not know. Seeded through the
+        global RNG (inside fork_rng, so the caller's RNG state is untouched)."""
+        sampling = config.temperature > 0
+        kwargs = {
+            "input_ids": enc["input_ids"].to(self.device),
+            "attention_mask": enc["attention_mask"].to(self.device),
+            "do_sample": sampling,
+            "num_beams": 1,
+            "num_return_sequences": n,
+            "max_new_tokens": config.max_new_tokens,
+            "repetition_penalty": config.repetition_penalty,
+            "return_dict_in_generate": True,
+            "output_logits": True,  # raw logits: log-likelihoods under the T=1 model
+        }
+        if sampling:  # transformers warns about sampling settings in greedy mode
+            kwargs |= {
+                "temperature": config.temperature,
+                "top_k": config.top_k,
+                "top_p": config.top_p,
+            }
+        devices = [self.device] if self.device.type == "cuda" else []
+        with torch.random.fork_rng(devices=devices):
+            torch.manual_seed(seed)
+            with torch.autocast(self.device.type, dtype=dtype, enabled=dtype != torch.float32):
+                out = self.model.generate(**kwargs)
+        tokens = out.sequences[:, 1:].cpu()  # drop the decoder start token
+        logits = torch.stack(out.logits, 1).float().cpu()  # [B, T, V]
+        lp = logits.log_softmax(-1).gather(2, tokens[:, :, None]).squeeze(2)
+        eos = self.model.generation_config.eos_token_id
+        eos_ids = torch.tensor(eos if isinstance(eos, list) else [eos])
+        ended = torch.isin(tokens, eos_ids)
+        finished = ended.any(1)
+        lengths = torch.where(finished, ended.int().argmax(1) + 1, tokens.shape[1])
+        positions = torch.arange(tokens.shape[1])[None, :]
+        lls = lp.masked_fill(positions >= lengths[:, None], 0.0).sum(1)
+        return tokens, lengths, lls

@@ -1,0 +1,319 @@
+#!/usr/bin/env python3
+"""Train alphasolve's default model: a small T5 on the synthetic corpus, on CPU.
+
+    python scripts/train_default_model.py --out checkpoints/default --max-minutes 80
+    python scripts/train_default_model.py --out checkpoints/default --export alphasolve/default_model
+
+Two tasks share one encoder-decoder (AlphaCode's value conditioning, plus the test-input task
+the clustering stage needs):
+  solution:    "# RATING: 1200 / # TAGS: ... / # LANGUAGE IS python3 / # CORRECT SOLUTION" +
+               statement  ->  program   (INCORRECT SOLUTION -> a known-wrong program)
+  test input:  "TEST INPUT" + statement  ->  one valid input
+
+Resumable: every few minutes the model, optimiser, step and data order go to
+OUT/checkpoint.pt (atomically); re-running the same command continues from there, so the
+run may span several sittings. The learning-rate schedule is by step (--steps), never by
+wall time, so a resumed run follows exactly the schedule of an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import torch
+from transformers import T5Config, T5ForConditionalGeneration
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from alphasolve.model.prompt import TAGS, PromptMeta, solution_prompt, test_input_prompt  # noqa: E402
+from alphasolve.model.tokenizer import load_tokenizer, train_tokenizer  # noqa: E402
+from alphasolve.problem import Blob, Problem, TestCase  # noqa: E402
+
+# Padded lengths: a handful of fixed shapes keeps CPU kernels and the allocator warm (many
+# distinct shapes made a feasibility run slow down and grow to 8 GB).
+SRC_BUCKETS = (160, 224, 320, 448)
+TGT_BUCKETS = (48, 96, 160, 256)
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    seed: int = 1234
+    corpus_seed: int = 1
+    corpus_count: int = 40000
+    vocab_size: int = 2048
+    d_model: int = 256
+    d_ff: int = 1024
+    layers: int = 4
+    heads: int = 8
+    steps: int = 9000
+    tokens_per_batch: int = 14000  # (source + target) padded tokens per batch
+    lr: float = 1e-3
+    warmup: int = 300
+    min_lr_ratio: float = 0.05
+    weight_decay: float = 0.01
+    incorrect_share: float = 0.35  # of problems that also contribute an INCORRECT example
+    test_input_share: float = 0.5  # of problems that contribute a TEST INPUT example
+    drop_meta_share: float = 0.25  # headers with rating/tags removed or randomised
+    checkpoint_minutes: float = 4.0
+
+
+# ----- data -----
+
+
+def problem_from_row(row: dict) -> Problem:
+    """The same Problem the native loader would build, so the model reads at training time
+    exactly the text `Problem.full_statement()` gives it at sampling time."""
+    examples = tuple(
+        TestCase(str(i), Blob.of(e["input"]), Blob.of(e["output"]), "examples")
+        for i, e in enumerate(row["examples"], 1)
+    )
+    return Problem(
+        id=row["id"],
+        name=row["name"],
+        statement=row["legend"].strip(),
+        input_spec=row["input_spec"].strip(),
+        output_spec=row["output_spec"].strip(),
+        examples=examples,
+        hidden_tests=(),
+        time_limit=float(row.get("time_limit", 1.0)),
+        memory_limit=256,
+        source_format="corpus",
+        source_path=Path("."),
+        tags=tuple(row.get("tags", ())),
+        rating=row.get("rating"),
+    )
+
+
+def header_meta(row: dict, language: str, correct: bool, rng: random.Random, cfg: TrainConfig) -> PromptMeta:
+    rating, tags = row.get("rating"), tuple(row.get("tags", ()))
+    if rng.random() < cfg.drop_meta_share:
+        # Sampling draws random ratings and tags: teach the model not to lean on them.
+        choice = rng.random()
+        if choice < 0.4:
+            rating, tags = None, ()
+        else:
+            rating = rng.randrange(800, 3501, 100)
+            tags = tuple(sorted(rng.sample(TAGS, rng.randint(1, 3))))
+    return PromptMeta(language=language, rating=rating, tags=tags, correct=correct)
+
+
+def examples_of(row: dict, cfg: TrainConfig, rng: random.Random) -> list[tuple[str, str]]:
+    problem = problem_from_row(row)
+    pairs = []
+    for language, code in sorted(row["solutions"].items()):
+        pairs.append((solution_prompt(problem, header_meta(row, language, True, rng, cfg)), code))
+    wrong = row.get("incorrect_solutions") or []
+    if wrong and rng.random() < cfg.incorrect_share:
+        w = rng.choice(wrong)
+        pairs.append((solution_prompt(problem, header_meta(row, w["language"], False, rng, cfg)), w["code"]))
+    inputs = [t for t in row.get("test_inputs") or [] if len(t) < 400]
+    if inputs and rng.random() < cfg.test_input_share:
+        pairs.append((test_input_prompt(problem), rng.choice(inputs)))
+    return pairs
+
+
+def ensure_corpus(path: Path, cfg: TrainConfig) -> None:
+    if path.is_file():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"building the train split ({cfg.corpus_count} problems) into {path}", flush=True)
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_corpus.py"), "--split", "train",
+         "--seed", str(cfg.corpus_seed), "--count", str(cfg.corpus_count), "--format", "jsonl",
+         "--out", str(path)],
+        check=True,
+    )  # fmt: skip
+
+
+def bucket(length: int, buckets: tuple[int, ...]) -> int | None:
+    return next((b for b in buckets if length <= b), None)
+
+
+def make_batches(src: list[list[int]], tgt: list[list[int]], cfg: TrainConfig, epoch_seed: int) -> list[list[int]]:
+    """Indices grouped by (source bucket, target bucket), batched by a token budget."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for i, (s, t) in enumerate(zip(src, tgt, strict=True)):
+        sb, tb = bucket(len(s), SRC_BUCKETS), bucket(len(t), TGT_BUCKETS)
+        if sb is not None and tb is not None:
+            groups.setdefault((sb, tb), []).append(i)
+    rng = random.Random(epoch_seed)
+    batches = []
+    for (sb, tb), idx in sorted(groups.items()):
+        rng.shuffle(idx)
+        size = max(4, cfg.tokens_per_batch // (sb + tb))
+        batches += [idx[k : k + size] for k in range(0, len(idx), size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(indices: list[int], src: list[list[int]], tgt: list[list[int]], pad: int) -> dict[str, torch.Tensor]:
+    sb = bucket(max(len(src[i]) for i in indices), SRC_BUCKETS)
+    tb = bucket(max(len(tgt[i]) for i in indices), TGT_BUCKETS)
+    assert sb is not None and tb is not None
+    input_ids = torch.full((len(indices), sb), pad, dtype=torch.long)
+    labels = torch.full((len(indices), tb), -100, dtype=torch.long)
+    for row, i in enumerate(indices):
+        input_ids[row, : len(src[i])] = torch.tensor(src[i])
+        labels[row, : len(tgt[i])] = torch.tensor(tgt[i])
+    return {"input_ids": input_ids, "attention_mask": input_ids.ne(pad).long(), "labels": labels}
+
+
+# ----- model and schedule -----
+
+
+def new_model(cfg: TrainConfig, vocab: int, pad: int, eos: int) -> T5ForConditionalGeneration:
+    config = T5Config(
+        vocab_size=vocab,
+        d_model=cfg.d_model,
+        d_kv=cfg.d_model // cfg.heads,
+        d_ff=cfg.d_ff,
+        num_layers=cfg.layers,
+        num_decoder_layers=cfg.layers,
+        num_heads=cfg.heads,
+        dropout_rate=0.0,  # a small model on a large synthetic corpus does not overfit early
+        feed_forward_proj="relu",
+        pad_token_id=pad,
+        eos_token_id=eos,
+        decoder_start_token_id=pad,
+        tie_word_embeddings=True,
+    )
+    torch.manual_seed(cfg.seed)
+    return T5ForConditionalGeneration(config)
+
+
+def lr_at(step: int, cfg: TrainConfig) -> float:
+    if step < cfg.warmup:
+        return cfg.lr * (step + 1) / cfg.warmup
+    progress = min(1.0, (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup))
+    return cfg.lr * (cfg.min_lr_ratio + (1 - cfg.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
+
+
+def save_checkpoint(path: Path, model, optim, step: int, epoch: int, batch_pos: int) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save({"model": model.state_dict(), "optim": optim.state_dict(), "step": step, "epoch": epoch, "batch_pos": batch_pos}, tmp)
+    os.replace(tmp, path)  # atomic: a kill mid-save leaves the previous checkpoint intact
+
+
+# ----- main -----
+
+
+def prepare(out: Path, cfg: TrainConfig, corpus: Path):
+    ensure_corpus(corpus, cfg)
+    rng = random.Random(cfg.seed)
+    pairs: list[tuple[str, str]] = []
+    with corpus.open() as f:
+        for line in f:
+            pairs += examples_of(json.loads(line), cfg, rng)
+    tok_dir = out / "tokenizer"
+    if (tok_dir / "tokenizer.json").is_file():
+        tokenizer = load_tokenizer(tok_dir)
+    else:
+        sample = [t for pair in random.Random(cfg.seed).sample(pairs, min(30000, len(pairs))) for t in pair]
+        tokenizer = train_tokenizer(sample, vocab_size=cfg.vocab_size)
+        tokenizer.save_pretrained(tok_dir)
+    src = tokenizer([p for p, _ in pairs], add_special_tokens=True)["input_ids"]
+    tgt = tokenizer([t for _, t in pairs], add_special_tokens=True)["input_ids"]
+    return tokenizer, pairs, src, tgt
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "checkpoints" / "default")
+    parser.add_argument("--corpus", type=Path, default=None, help="train split as JSONL (built if missing)")
+    parser.add_argument("--max-minutes", type=float, default=1e9, help="stop this sitting after this long")
+    parser.add_argument("--steps", type=int, default=TrainConfig.steps)
+    parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--export", type=Path, help="write the trained model (save_pretrained) here and exit")
+    args = parser.parse_args()
+    cfg = TrainConfig(steps=args.steps)
+    torch.set_num_threads(args.threads)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    config_file = out / "train_config.json"
+    if config_file.is_file():
+        saved = json.loads(config_file.read_text())
+        if saved != asdict(cfg):
+            sys.exit(f"{config_file} records a different config; use a new --out or the same settings")
+    config_file.write_text(json.dumps(asdict(cfg), indent=2))
+    corpus = args.corpus or out / "train.jsonl"
+
+    tokenizer, pairs, src, tgt = prepare(out, cfg, corpus)
+    pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
+    model = new_model(cfg, len(tokenizer), pad, eos)
+    optim = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+    ckpt_path = out / "checkpoint.pt"
+    step = epoch = batch_pos = 0
+    if ckpt_path.is_file():
+        state = torch.load(ckpt_path, map_location="cpu", weights_only=True)
+        model.load_state_dict(state["model"])
+        optim.load_state_dict(state["optim"])
+        step, epoch, batch_pos = state["step"], state["epoch"], state["batch_pos"]
+        print(f"resumed at step {step} (epoch {epoch}, batch {batch_pos})", flush=True)
+    if args.export:
+        export(model, tokenizer, cfg, step, args.export)
+        return
+    n_params = sum(p.numel() for p in model.parameters())
+    kept = sum(1 for s, t in zip(src, tgt, strict=True) if bucket(len(s), SRC_BUCKETS) and bucket(len(t), TGT_BUCKETS))
+    print(f"{len(pairs)} pairs ({kept} within the length buckets), {n_params / 1e6:.1f}M parameters, vocab {len(tokenizer)}", flush=True)
+
+    model.train()
+    start = last_ckpt = time.monotonic()
+    seen = 0
+    loss_avg = None
+    while step < cfg.steps:
+        batches = make_batches(src, tgt, cfg, cfg.seed + epoch)
+        while batch_pos < len(batches) and step < cfg.steps:
+            batch = collate(batches[batch_pos], src, tgt, pad)
+            for group in optim.param_groups:
+                group["lr"] = lr_at(step, cfg)
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optim.step()
+            optim.zero_grad(set_to_none=True)
+            step += 1
+            batch_pos += 1
+            seen += len(batches[batch_pos - 1])
+            loss_avg = loss.item() if loss_avg is None else 0.98 * loss_avg + 0.02 * loss.item()
+            elapsed = time.monotonic() - start
+            if step % 50 == 0:
+                print(f"step {step}/{cfg.steps} epoch {epoch} loss {loss_avg:.4f} lr {lr_at(step, cfg):.2e} "
+                      f"{seen / elapsed:.1f} samples/s {elapsed / 60:.1f} min", flush=True)  # fmt: skip
+            if time.monotonic() - last_ckpt > cfg.checkpoint_minutes * 60:
+                save_checkpoint(ckpt_path, model, optim, step, epoch, batch_pos)
+                last_ckpt = time.monotonic()
+            if elapsed > args.max_minutes * 60:
+                save_checkpoint(ckpt_path, model, optim, step, epoch, batch_pos)
+                print(f"stopping this sitting at step {step}; re-run to continue", flush=True)
+                return
+        if batch_pos >= len(batches):
+            epoch += 1
+            batch_pos = 0
+    save_checkpoint(ckpt_path, model, optim, step, epoch, batch_pos)
+    print(f"training finished at step {step}", flush=True)
+
+
+def export(model: T5ForConditionalGeneration, tokenizer, cfg: TrainConfig, step: int, target: Path) -> None:
+    """The shipped form: save_pretrained with safetensors (bf16 halves the size in git),
+    the tokenizer beside it, and the training config for provenance."""
+    target.mkdir(parents=True, exist_ok=True)
+    model.to(torch.bfloat16).save_pretrained(target, safe_serialization=True)
+    tokenizer.save_pretrained(target)
+    (target / "train_config.json").write_text(json.dumps(asdict(cfg) | {"trained_steps": step}, indent=2))
+    size = sum(p.stat().st_size for p in target.iterdir()) / 2**20
+    print(f"exported step {step} to {target} ({size:.1f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
