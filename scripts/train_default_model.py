@@ -94,7 +94,9 @@ def problem_from_row(row: dict) -> Problem:
     )
 
 
-def header_meta(row: dict, language: str, correct: bool, rng: random.Random, cfg: TrainConfig) -> PromptMeta:
+def header_meta(
+    row: dict, language: str, correct: bool, rng: random.Random, cfg: TrainConfig
+) -> PromptMeta:
     rating, tags = row.get("rating"), tuple(row.get("tags", ()))
     if rng.random() < cfg.drop_meta_share:
         # Sampling draws random ratings and tags: teach the model not to lean on them.
@@ -115,7 +117,9 @@ def examples_of(row: dict, cfg: TrainConfig, rng: random.Random) -> list[tuple[s
     wrong = row.get("incorrect_solutions") or []
     if wrong and rng.random() < cfg.incorrect_share:
         w = rng.choice(wrong)
-        pairs.append((solution_prompt(problem, header_meta(row, w["language"], False, rng, cfg)), w["code"]))
+        pairs.append(
+            (solution_prompt(problem, header_meta(row, w["language"], False, rng, cfg)), w["code"])
+        )
     inputs = [t for t in row.get("test_inputs") or [] if len(t) < 400]
     if inputs and rng.random() < cfg.test_input_share:
         pairs.append((test_input_prompt(problem), rng.choice(inputs)))
@@ -139,7 +143,9 @@ def bucket(length: int, buckets: tuple[int, ...]) -> int | None:
     return next((b for b in buckets if length <= b), None)
 
 
-def make_batches(src: list[list[int]], tgt: list[list[int]], cfg: TrainConfig, epoch_seed: int) -> list[list[int]]:
+def make_batches(
+    src: list[list[int]], tgt: list[list[int]], cfg: TrainConfig, epoch_seed: int
+) -> list[list[int]]:
     """Indices grouped by (source bucket, target bucket), batched by a token budget."""
     groups: dict[tuple[int, int], list[int]] = {}
     for i, (s, t) in enumerate(zip(src, tgt, strict=True)):
@@ -156,7 +162,9 @@ def make_batches(src: list[list[int]], tgt: list[list[int]], cfg: TrainConfig, e
     return batches
 
 
-def collate(indices: list[int], src: list[list[int]], tgt: list[list[int]], pad: int) -> dict[str, torch.Tensor]:
+def collate(
+    indices: list[int], src: list[list[int]], tgt: list[list[int]], pad: int
+) -> dict[str, torch.Tensor]:
     sb = bucket(max(len(src[i]) for i in indices), SRC_BUCKETS)
     tb = bucket(max(len(tgt[i]) for i in indices), TGT_BUCKETS)
     assert sb is not None and tb is not None
@@ -195,12 +203,23 @@ def lr_at(step: int, cfg: TrainConfig) -> float:
     if step < cfg.warmup:
         return cfg.lr * (step + 1) / cfg.warmup
     progress = min(1.0, (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup))
-    return cfg.lr * (cfg.min_lr_ratio + (1 - cfg.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * progress)))
+    return cfg.lr * (
+        cfg.min_lr_ratio + (1 - cfg.min_lr_ratio) * 0.5 * (1 + math.cos(math.pi * progress))
+    )
 
 
 def save_checkpoint(path: Path, model, optim, step: int, epoch: int, batch_pos: int) -> None:
     tmp = path.with_suffix(".tmp")
-    torch.save({"model": model.state_dict(), "optim": optim.state_dict(), "step": step, "epoch": epoch, "batch_pos": batch_pos}, tmp)
+    torch.save(
+        {
+            "model": model.state_dict(),
+            "optim": optim.state_dict(),
+            "step": step,
+            "epoch": epoch,
+            "batch_pos": batch_pos,
+        },
+        tmp,
+    )
     os.replace(tmp, path)  # atomic: a kill mid-save leaves the previous checkpoint intact
 
 
@@ -218,7 +237,11 @@ def prepare(out: Path, cfg: TrainConfig, corpus: Path):
     if (tok_dir / "tokenizer.json").is_file():
         tokenizer = load_tokenizer(tok_dir)
     else:
-        sample = [t for pair in random.Random(cfg.seed).sample(pairs, min(30000, len(pairs))) for t in pair]
+        sample = [
+            t
+            for pair in random.Random(cfg.seed).sample(pairs, min(30000, len(pairs)))
+            for t in pair
+        ]
         tokenizer = train_tokenizer(sample, vocab_size=cfg.vocab_size)
         tokenizer.save_pretrained(tok_dir)
     src = tokenizer([p for p, _ in pairs], add_special_tokens=True)["input_ids"]
@@ -229,11 +252,17 @@ def prepare(out: Path, cfg: TrainConfig, corpus: Path):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "checkpoints" / "default")
-    parser.add_argument("--corpus", type=Path, default=None, help="train split as JSONL (built if missing)")
-    parser.add_argument("--max-minutes", type=float, default=1e9, help="stop this sitting after this long")
+    parser.add_argument(
+        "--corpus", type=Path, default=None, help="train split as JSONL (built if missing)"
+    )
+    parser.add_argument(
+        "--max-minutes", type=float, default=1e9, help="stop this sitting after this long"
+    )
     parser.add_argument("--steps", type=int, default=TrainConfig.steps)
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
-    parser.add_argument("--export", type=Path, help="write the trained model (save_pretrained) here and exit")
+    parser.add_argument(
+        "--export", type=Path, help="write the trained model (save_pretrained) here and exit"
+    )
     args = parser.parse_args()
     cfg = TrainConfig(steps=args.steps)
     torch.set_num_threads(args.threads)
@@ -243,9 +272,18 @@ def main() -> None:
     if config_file.is_file():
         saved = json.loads(config_file.read_text())
         if saved != asdict(cfg):
-            sys.exit(f"{config_file} records a different config; use a new --out or the same settings")
+            sys.exit(
+                f"{config_file} records a different config; use a new --out or the same settings"
+            )
     config_file.write_text(json.dumps(asdict(cfg), indent=2))
     corpus = args.corpus or out / "train.jsonl"
+    if args.export:  # needs only the tokenizer and the checkpoint, not the corpus
+        tokenizer = load_tokenizer(out / "tokenizer")
+        model = new_model(cfg, len(tokenizer), tokenizer.pad_token_id, tokenizer.eos_token_id)
+        state = torch.load(out / "checkpoint.pt", map_location="cpu", weights_only=True)
+        model.load_state_dict(state["model"])
+        export(model, tokenizer, cfg, state["step"], args.export)
+        return
 
     tokenizer, pairs, src, tgt = prepare(out, cfg, corpus)
     pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
@@ -259,12 +297,16 @@ def main() -> None:
         optim.load_state_dict(state["optim"])
         step, epoch, batch_pos = state["step"], state["epoch"], state["batch_pos"]
         print(f"resumed at step {step} (epoch {epoch}, batch {batch_pos})", flush=True)
-    if args.export:
-        export(model, tokenizer, cfg, step, args.export)
-        return
     n_params = sum(p.numel() for p in model.parameters())
-    kept = sum(1 for s, t in zip(src, tgt, strict=True) if bucket(len(s), SRC_BUCKETS) and bucket(len(t), TGT_BUCKETS))
-    print(f"{len(pairs)} pairs ({kept} within the length buckets), {n_params / 1e6:.1f}M parameters, vocab {len(tokenizer)}", flush=True)
+    kept = sum(
+        1
+        for s, t in zip(src, tgt, strict=True)
+        if bucket(len(s), SRC_BUCKETS) and bucket(len(t), TGT_BUCKETS)
+    )
+    print(
+        f"{len(pairs)} pairs ({kept} within the length buckets), {n_params / 1e6:.1f}M parameters, vocab {len(tokenizer)}",
+        flush=True,
+    )
 
     model.train()
     start = last_ckpt = time.monotonic()
@@ -304,13 +346,17 @@ def main() -> None:
     print(f"training finished at step {step}", flush=True)
 
 
-def export(model: T5ForConditionalGeneration, tokenizer, cfg: TrainConfig, step: int, target: Path) -> None:
+def export(
+    model: T5ForConditionalGeneration, tokenizer, cfg: TrainConfig, step: int, target: Path
+) -> None:
     """The shipped form: save_pretrained with safetensors (bf16 halves the size in git),
     the tokenizer beside it, and the training config for provenance."""
     target.mkdir(parents=True, exist_ok=True)
     model.to(torch.bfloat16).save_pretrained(target, safe_serialization=True)
     tokenizer.save_pretrained(target)
-    (target / "train_config.json").write_text(json.dumps(asdict(cfg) | {"trained_steps": step}, indent=2))
+    (target / "train_config.json").write_text(
+        json.dumps(asdict(cfg) | {"trained_steps": step}, indent=2)
+    )
     size = sum(p.stat().st_size for p in target.iterdir()) / 2**20
     print(f"exported step {step} to {target} ({size:.1f} MiB)")
 
