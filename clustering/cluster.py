@@ -1,0 +1,157 @@
+"""Exact clustering on trusted inputs (AlphaCode), a cluster score that uses more than size,
+and the 10 picks. Pure functions over plain data; deterministic."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from clustering.signature import BAD_CODES
+from clustering.trust import trusted_inputs
+
+__all__ = [
+    "Cluster",
+    "ClusterFeatures",
+    "Member",
+    "alphacode_picks",
+    "cluster_exact",
+    "cluster_features",
+    "hand_score",
+    "Selection",
+    "round_robin_picks",
+    "select",
+]
+
+
+@dataclass(frozen=True)
+class Member:
+    """What selection knows of one surviving candidate."""
+
+    candidate_id: str
+    signature: tuple[str, ...]  # one token per generated input
+    log_likelihood: float = 0.0  # mean per token
+    code_length: int = 0
+
+
+@dataclass(frozen=True)
+class Cluster:
+    key: tuple[str, ...]  # the signature restricted to trusted inputs
+    members: tuple[str, ...]  # candidate ids, sorted
+
+
+@dataclass(frozen=True)
+class ClusterFeatures:
+    log_size: float
+    share: float  # of all survivors
+    support: float  # agreement-weighted mass of the other clusters (SRank-style)
+    loglik_z: float  # mean log-likelihood of the top-3 members, z-scored within the problem
+    bad_share: float  # crash / timeout / limit cells on trusted inputs
+    trivial: bool  # at most one distinct output over trusted inputs
+
+
+def _restrict(sig: Sequence[str], trusted: Sequence[bool]) -> tuple[str, ...]:
+    return tuple(t for t, keep in zip(sig, trusted, strict=True) if keep)
+
+
+def cluster_exact(members: Sequence[Member], trusted: Sequence[bool]) -> list[Cluster]:
+    """Programs with identical behaviour on every trusted input form one cluster."""
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for m in members:
+        groups[_restrict(m.signature, trusted)].append(m.candidate_id)
+    return [Cluster(key, tuple(sorted(ids))) for key, ids in sorted(groups.items())]
+
+
+def cluster_features(
+    clusters: Sequence[Cluster], members: Sequence[Member]
+) -> list[ClusterFeatures]:
+    by_id = {m.candidate_id: m for m in members}
+    total = sum(len(c.members) for c in clusters) or 1
+    top3 = []
+    for c in clusters:
+        lls = sorted((by_id[i].log_likelihood for i in c.members), reverse=True)[:3]
+        top3.append(sum(lls) / len(lls))
+    mu = statistics.fmean(top3) if top3 else 0.0
+    sd = statistics.pstdev(top3) if len(top3) > 1 else 0.0
+    out = []
+    for a, c in enumerate(clusters):
+        width = len(c.key) or 1
+        support = 0.0
+        for b, other in enumerate(clusters):
+            if a != b:
+                agree = sum(x == y for x, y in zip(c.key, other.key, strict=True)) / width
+                support += agree * len(other.members) / total
+        outputs = {t for t in c.key if t not in BAD_CODES}
+        out.append(
+            ClusterFeatures(
+                log_size=math.log(len(c.members)),
+                share=len(c.members) / total,
+                support=support,
+                loglik_z=(top3[a] - mu) / sd if sd > 0 else 0.0,
+                bad_share=sum(t in BAD_CODES for t in c.key) / width,
+                trivial=len(outputs) <= 1,
+            )
+        )
+    return out
+
+
+def hand_score(f: ClusterFeatures) -> float:
+    """The hand-set score (ranking.md §7): size first, corrected by agreement with the rest,
+    likelihood, and penalties for crashing and constant-output clusters."""
+    return f.log_size + 2.0 * f.support + 0.3 * f.loglik_z - 3.0 * f.bad_share - 2.0 * f.trivial
+
+
+def _member_order(ids: Sequence[str], by_id: Mapping[str, Member]) -> list[str]:
+    # No crashes first, then likelier, then shorter, then the id (determinism).
+    def key(i: str) -> tuple[int, float, int, str]:
+        m = by_id[i]
+        return (sum(t in BAD_CODES for t in m.signature), -m.log_likelihood, m.code_length, i)
+
+    return sorted(ids, key=key)
+
+
+def round_robin_picks(
+    clusters: Sequence[Cluster], scores: Sequence[float], members: Sequence[Member], n: int = 10
+) -> list[str]:
+    """Visit clusters in score order, one pick per visit, wrapping round while fewer than
+    `n` picks are made and members remain; within a cluster, its best member first."""
+    by_id = {m.candidate_id: m for m in members}
+    order = sorted(
+        range(len(clusters)), key=lambda i: (-scores[i], -len(clusters[i].members), clusters[i].key)
+    )
+    queues = [_member_order(clusters[i].members, by_id) for i in order]
+    picks: list[str] = []
+    while len(picks) < n and any(queues):
+        for q in queues:
+            if q and len(picks) < n:
+                picks.append(q.pop(0))
+    return picks
+
+
+def alphacode_picks(members: Sequence[Member], n: int = 10) -> list[str]:
+    """AlphaCode's selector, kept for comparison: exact clusters on all inputs, largest
+    first, round-robin, the first member by id."""
+    clusters = cluster_exact(members, [True] * (len(members[0].signature) if members else 0))
+    sizes = [float(len(c.members)) for c in clusters]
+    plain = [Member(m.candidate_id, ()) for m in members]  # no member preference
+    return round_robin_picks(clusters, sizes, plain, n)
+
+
+@dataclass(frozen=True)
+class Selection:
+    picks: tuple[str, ...]
+    clusters: tuple[Cluster, ...]
+    scores: tuple[float, ...]
+    trusted: tuple[bool, ...]
+
+
+def select(members: Sequence[Member], shape_ok: Sequence[bool], n: int = 10) -> Selection:
+    """alphasolve's selector: trusted inputs, exact clusters on them, the hand-set score,
+    round-robin picks."""
+    trusted = trusted_inputs([m.signature for m in members], shape_ok)
+    clusters = cluster_exact(members, trusted)
+    scores = [hand_score(f) for f in cluster_features(clusters, members)]
+    picks = round_robin_picks(clusters, scores, members, n)
+    return Selection(tuple(picks), tuple(clusters), tuple(scores), tuple(trusted))

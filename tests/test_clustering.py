@@ -1,0 +1,104 @@
+"""Selection on literal data: signatures, trust, clusters, scores, picks."""
+
+from __future__ import annotations
+
+import pytest
+
+from clustering import (
+    Code,
+    Member,
+    alphacode_picks,
+    cluster_exact,
+    cluster_features,
+    hand_score,
+    input_shape_ok,
+    round_robin_picks,
+    select,
+    signature,
+    trusted_inputs,
+)
+
+CRASH, TIMEOUT = str(Code.CRASH), str(Code.TIMEOUT)
+
+
+def test_signature_tokens() -> None:
+    cells = [("AC", "d1"), ("RTE", ""), ("TLE", ""), ("MLE", ""), ("OLE", ""), ("JE", "")]
+    assert signature(cells) == ("d1", CRASH, TIMEOUT, "!memory", "!output", "!judge-error")
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("3\n1 2 3\n", True),
+        ("5\n-1 0 7 8 9\n", True),
+        ("", False),
+        ("hello world\n", False),  # words where the examples have numbers
+        ("2.5\n1 2\n", False),  # a float first line
+    ],
+)
+def test_input_shape_check(text: str, ok: bool) -> None:
+    examples = ["3\n1 2 3\n", "1\n5\n"]
+    assert input_shape_ok(text, examples) is ok
+
+
+def test_untrusted_inputs_do_not_split_clusters() -> None:
+    # Inputs 0-4 are valid; input 5 is malformed: most programs crash on it, and two
+    # correct programs crash differently from a third that prints garbage.
+    correct_a = Member("a", ("1", "2", "3", "4", "5", CRASH), -0.1, 50)
+    correct_b = Member("b", ("1", "2", "3", "4", "5", "junk"), -0.2, 60)
+    correct_c = Member("c", ("1", "2", "3", "4", "5", CRASH), -0.3, 70)
+    wrong = Member("w", ("1", "2", "3", "4", "6", CRASH), -0.1, 40)
+    members = [correct_a, correct_b, correct_c, wrong]
+    trusted = trusted_inputs([m.signature for m in members], [True] * 6)
+    assert trusted == [True, True, True, True, True, False]
+    clusters = cluster_exact(members, trusted)
+    assert sorted(c.members for c in clusters) == [("a", "b", "c"), ("w",)]
+    # without trust, the correct programs split into two clusters
+    assert len(cluster_exact(members, [True] * 6)) == 3
+
+
+def test_few_trusted_inputs_fall_back_to_all() -> None:
+    sigs = [("1", CRASH, CRASH), ("1", CRASH, "x")]
+    assert trusted_inputs(sigs, [True, True, True]) == [True, True, True]
+
+
+def test_features_and_scores_prefer_supported_non_trivial_clusters() -> None:
+    members = [
+        Member("big-wrong-1", ("0", "0", "0", "0", "0")),  # constant output
+        Member("big-wrong-2", ("0", "0", "0", "0", "0")),
+        Member("big-wrong-3", ("0", "0", "0", "0", "0")),
+        Member("right-1", ("1", "2", "3", "4", "5")),
+        Member("right-2", ("1", "2", "3", "4", "5")),
+        Member("near-right", ("1", "2", "3", "4", "6")),  # agrees with "right" on 4 of 5
+        Member("crashy", (CRASH, CRASH, "3", CRASH, CRASH)),
+    ]
+    clusters = cluster_exact(members, [True] * 5)
+    features = {
+        c.members[0]: f for c, f in zip(clusters, cluster_features(clusters, members), strict=True)
+    }
+    assert features["big-wrong-1"].trivial and not features["right-1"].trivial
+    assert features["crashy"].bad_share == pytest.approx(0.8)
+    assert features["right-1"].support > features["big-wrong-1"].support
+    scores = {name: hand_score(f) for name, f in features.items()}
+    assert scores["right-1"] > scores["big-wrong-1"] > scores["crashy"]
+
+
+def test_round_robin_wraps_and_prefers_good_members() -> None:
+    members = [
+        Member("a1", ("x", CRASH), -0.5, 10),
+        Member("a2", ("x", "y"), -0.9, 10),  # no crash: before a1 despite lower likelihood
+        Member("a3", ("x", "y"), -0.1, 99),
+        Member("b1", ("z", "z"), -0.1, 10),
+    ]
+    clusters = cluster_exact(members, [True, False])
+    assert round_robin_picks(clusters, [2.0, 1.0], members, n=10) == ["a3", "b1", "a2", "a1"]
+    assert round_robin_picks(clusters, [2.0, 1.0], members, n=2) == ["a3", "b1"]
+
+
+def test_select_is_deterministic_and_alphacode_differs() -> None:
+    members = [Member(f"w{i}", ("0", "0", "0", "0", "0", "0")) for i in range(4)]
+    members += [Member(f"r{i}", ("1", "2", "3", "4", "5", "6"), -0.1) for i in range(3)]
+    first = select(members, [True] * 6, n=2)
+    assert first == select(list(reversed(members)), [True] * 6, n=2)
+    assert first.picks[0].startswith("r")  # the constant-output cluster is larger but trivial
+    assert alphacode_picks(members, n=2)[0].startswith("w")  # AlphaCode: largest first
