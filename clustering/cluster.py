@@ -16,11 +16,11 @@ __all__ = [
     "Cluster",
     "ClusterFeatures",
     "Member",
+    "Selection",
     "alphacode_picks",
     "cluster_exact",
     "cluster_features",
     "hand_score",
-    "Selection",
     "round_robin_picks",
     "select",
 ]
