@@ -9,7 +9,6 @@ have written it, and no sample is written twice.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from pathlib import Path
 from alphasolve.errors import AlphasolveError
 from alphasolve.model.sampler import Sampler, SamplingConfig, derive_seed
 from alphasolve.problem import Problem
+from alphasolve.rundir import read_records
 
 __all__ = ["CHUNK_SIZE", "chunk_seed", "count_samples", "sample_into"]
 
@@ -35,24 +35,11 @@ def chunk_seed(seed: int, problem_id: str, chunk: int) -> int:
 def count_samples(path: Path, problem_id: str) -> int:
     """Lines of `problem_id` in `path` (0 if it does not exist). A torn last line (a run
     killed mid-write) is cut off first, so appending continues on a clean line."""
-    if not path.exists():
-        return 0
-    data = path.read_bytes()
-    if data and not data.endswith(b"\n"):
-        keep = data.rfind(b"\n") + 1
-        log.warning("%s: dropping a torn last line (%d bytes)", path, len(data) - keep)
-        with path.open("r+b") as f:
-            f.truncate(keep)
-        data = data[:keep]
     count = 0
-    for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            pid = record["problem_id"]
-        except (json.JSONDecodeError, KeyError, TypeError):
-            raise AlphasolveError(f"{path}:{number}: not a sample record") from None
+    for record in read_records(path):
+        pid = record.get("problem_id")
+        if not isinstance(pid, str):
+            raise AlphasolveError(f"{path}: a record without a problem_id is not a sample record")
         count += pid == problem_id
     return count
 

@@ -1,0 +1,145 @@
+"""The run directory: one append-only JSONL file per stage, and run.json.
+
+Every stage appends its results, keyed by ids, and resumes by reading what is already there:
+`kill -9` at any moment loses at most the line being written, which the next reader cuts
+off (a torn last line). run.json (config, versions, per-stage timings, the judge's isolation
+level) is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import platform
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from alphasolve import __version__
+from alphasolve.errors import AlphasolveError
+
+__all__ = ["STAGES", "RunDir", "append_records", "read_records", "repair_torn_tail"]
+
+log = logging.getLogger(__name__)
+
+# The stage files, in pipeline order (ARCHITECTURE.md).
+STAGES = ("samples", "filter", "inputs", "behaviour", "clusters", "picks", "eval")
+
+
+def repair_torn_tail(path: Path) -> None:
+    """Cut a last line that was not completely written (the writer was killed)."""
+    if not path.exists():
+        return
+    with path.open("r+b") as f:
+        f.seek(0, os.SEEK_END)
+        size = f.tell()
+        if size == 0:
+            return
+        f.seek(size - 1)
+        if f.read(1) == b"\n":
+            return
+        # walk back to the previous newline, reading in blocks
+        pos = size
+        while pos > 0:
+            step = min(65536, pos)
+            f.seek(pos - step)
+            block = f.read(step)
+            cut = block.rfind(b"\n")
+            if cut >= 0:
+                pos = pos - step + cut + 1
+                break
+            pos -= step
+        log.warning("%s: dropping a torn last line (%d bytes)", path, size - pos)
+        f.truncate(pos)
+
+
+def read_records(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSONL file, in order; a malformed line is an error naming file:line."""
+    if not path.exists():
+        return
+    repair_torn_tail(path)
+    with path.open(encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise AlphasolveError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            if not isinstance(record, dict):
+                raise AlphasolveError(f"{path}:{number}: expected a JSON object")
+            yield record
+
+
+def append_records(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    """Append records with one write, flushed to disk; returns how many."""
+    lines = "".join(
+        json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records
+    )
+    if not lines:
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    repair_torn_tail(path)
+    with path.open("a", encoding="utf-8") as f:
+        f.write(lines)
+        f.flush()
+        os.fsync(f.fileno())
+    return lines.count("\n")
+
+
+class RunDir:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+
+    def stage(self, name: str) -> Path:
+        if name not in STAGES:
+            raise ValueError(f"unknown stage {name!r}; known: {', '.join(STAGES)}")
+        return self.path / f"{name}.jsonl"
+
+    def read(self, name: str) -> Iterator[dict[str, Any]]:
+        return read_records(self.stage(name))
+
+    def append(self, name: str, records: Iterable[dict[str, Any]]) -> int:
+        return append_records(self.stage(name), records)
+
+    @property
+    def info_path(self) -> Path:
+        return self.path / "run.json"
+
+    def info(self) -> dict[str, Any]:
+        if not self.info_path.exists():
+            return {}
+        try:
+            return json.loads(self.info_path.read_text())
+        except json.JSONDecodeError as exc:
+            raise AlphasolveError(f"{self.info_path}: not valid JSON ({exc.msg})") from None
+
+    def update_info(self, **fields: Any) -> dict[str, Any]:
+        """Merge `fields` into run.json (nested dicts merged one level deep), atomically."""
+        info = self.info()
+        info.setdefault("versions", versions())
+        for key, value in fields.items():
+            if isinstance(value, dict) and isinstance(info.get(key), dict):
+                info[key] = {**info[key], **value}
+            else:
+                info[key] = value
+        fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".run.json.")
+        with os.fdopen(fd, "w") as f:
+            json.dump(info, f, indent=2, sort_keys=True)
+        os.replace(tmp, self.info_path)
+        return info
+
+
+def versions() -> dict[str, str]:
+    out = {"alphasolve": __version__, "python": platform.python_version()}
+    for name in ("torch", "transformers", "ray"):
+        try:
+            from importlib.metadata import version
+
+            out[name] = version(name)
+        except Exception:  # not installed: recorded as absent, not an error
+            out[name] = "absent"
+    return out
