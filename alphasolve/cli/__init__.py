@@ -13,7 +13,7 @@ import sys
 from types import ModuleType
 
 from alphasolve import __version__
-from alphasolve.cli import demo_cmd, judge_cmd, problems_cmd, sample_cmd
+from alphasolve.cli import demo_cmd, judge_cmd, problems_cmd, sample_cmd, solve_cmd
 from alphasolve.errors import AlphasolveError
 
 __all__ = ["COMMANDS", "main"]
@@ -23,6 +23,7 @@ COMMANDS: dict[str, ModuleType] = {
     "problems": problems_cmd,
     "judge": judge_cmd,
     "sample": sample_cmd,
+    "solve": solve_cmd,
     "demo": demo_cmd,
 }
 

@@ -1,0 +1,406 @@
+"""The solve pipeline on Ray: sample -> filter (streaming) -> inputs -> behaviour -> picks.
+
+The only module that imports ray. Plain Ray Core actors and a driver loop over `ray.wait`:
+at most `inflight` calls per actor (backpressure: the driver never holds more than a few
+chunks of candidates), work units (problem, chunk, seed) so a retried or restarted actor
+repeats exactly the same work, and every result written once, by the driver, to the run
+directory's append-only stage files. Re-running the same command resumes: chunks already in
+samples.jsonl are not sampled again, candidates already in filter.jsonl not judged again,
+finished stages not recomputed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ray
+
+from alphasolve.candidate import Candidate
+from alphasolve.model.prompt import LanguageSplit
+from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sampler
+from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed
+from alphasolve.pipeline.mutate import mutate_inputs
+from alphasolve.pipeline.stages import (
+    FilterOutcome,
+    behaviour,
+    choose,
+    fallback_picks,
+    filter_on_examples,
+)
+from alphasolve.problem import Problem
+from alphasolve.rundir import RunDir
+from judges import Judge, JudgeConfig
+
+__all__ = ["ProblemSummary", "SolveConfig", "connect", "solve"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SolveConfig:
+    samples: int = 1000
+    seed: int = 0
+    sampler: str = "seq2seq"
+    model_dir: Path | None = None
+    languages: str = DEFAULT_LANGUAGES
+    temperature: float = SamplingConfig.temperature
+    model_inputs: int = 32  # TEST INPUT samples from the model
+    mutated_inputs: int = 24  # mutations of the example inputs
+    max_survivors: int = 2048  # the likeliest survivors go on to the behaviour stage
+    picks: int = 10
+    sampler_actors: int = 1
+    judge_actors: int = 1
+    judge_workers: int = 1  # slots (cores) per judge actor
+    inflight: int = 2  # calls in flight per actor
+    filter_batch: int = 32  # candidates per filter call
+
+
+@dataclass(frozen=True)
+class ProblemSummary:
+    problem_id: str
+    samples: int
+    unique: int
+    passed_examples: int
+    clusters: int
+    picks: tuple[tuple[str, int], ...]  # (candidate id, cluster size)
+    fallback: bool
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class SamplerWorker:
+    """Sampling, in its own process (a Ray actor); the GPU goes here on a cluster."""
+
+    def __init__(self, name: str, model_dir: str | None) -> None:
+        self.sampler = make_sampler(name, Path(model_dir) if model_dir else None)
+
+    def sample(
+        self, problem: Problem, chunk: int, seed: int, config: SamplingConfig
+    ) -> tuple[int, list[Candidate]]:
+        return chunk, self.sampler.sample(problem, CHUNK_SIZE, seed, config)
+
+    def inputs(self, problem: Problem, n: int, seed: int, config: SamplingConfig) -> list[str]:
+        return self.sampler.sample_inputs(problem, n, seed, config)
+
+
+class JudgeWorker:
+    """A judge with its own zygotes, in its own process (a Ray actor on a `judge` node)."""
+
+    def __init__(self, workers: int) -> None:
+        self.judge = Judge(JudgeConfig(workers=workers))
+
+    def filter(self, problem: Problem, candidates: list[Candidate]) -> list[FilterOutcome]:
+        return filter_on_examples(self.judge, problem, candidates)
+
+    def behaviour(
+        self, problem: Problem, survivors: list[Candidate], inputs: list[str]
+    ) -> dict[str, tuple[str, ...]]:
+        return behaviour(self.judge, problem, survivors, inputs)
+
+    def isolation(self) -> str:
+        return self.judge.isolation().level
+
+
+def connect(address: str | None, num_cpus: int | None = None) -> None:
+    """Embedded Ray by default; `auto` or `ray://...` (or RAY_ADDRESS) joins a cluster."""
+    if ray.is_initialized():
+        return
+    address = address or os.environ.get("RAY_ADDRESS") or "local"
+    if address == "local":
+        # Embedded mode: token auth on (secure, no warning) unless the user chose otherwise.
+        os.environ.setdefault("RAY_AUTH_MODE", "token")
+        cpus = num_cpus or len(os.sched_getaffinity(0))
+        ray.init(
+            address="local",
+            num_cpus=cpus,
+            include_dashboard=False,
+            resources={"judge": cpus},
+            object_store_memory=256 * 2**20,
+            log_to_driver=False,
+        )
+    else:
+        ray.init(address=address, log_to_driver=False)
+
+
+def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
+    gpus = 1 if ray.cluster_resources().get("GPU", 0) >= cfg.sampler_actors else 0
+    sampler_cls = ray.remote(num_cpus=1, num_gpus=gpus, max_restarts=-1, max_task_retries=3)(
+        SamplerWorker
+    )
+    judge_cls = ray.remote(
+        num_cpus=0, resources={"judge": cfg.judge_workers}, max_restarts=-1, max_task_retries=3
+    )(JudgeWorker)
+    model = str(cfg.model_dir) if cfg.model_dir else None
+    samplers = [sampler_cls.remote(cfg.sampler, model) for _ in range(cfg.sampler_actors)]
+    judges = [judge_cls.remote(cfg.judge_workers) for _ in range(cfg.judge_actors)]
+    return samplers, judges
+
+
+class _Pool:
+    """Round-robin dispatch with at most `inflight` calls per actor."""
+
+    def __init__(self, actors: Sequence[Any], inflight: int) -> None:
+        self.actors = list(actors)
+        self.busy = {i: 0 for i in range(len(actors))}
+        self.inflight = inflight
+        self.owner: dict[Any, int] = {}
+
+    def free(self) -> int | None:
+        i = min(self.busy, key=lambda k: self.busy[k])
+        return i if self.busy[i] < self.inflight else None
+
+    def submit(self, call: Callable[[Any], Any]) -> Any | None:
+        i = self.free()
+        if i is None:
+            return None
+        ref = call(self.actors[i])
+        self.busy[i] += 1
+        self.owner[ref] = i
+        return ref
+
+    def done(self, ref: Any) -> None:
+        self.busy[self.owner.pop(ref)] -= 1
+
+
+def _sample_and_filter(
+    problem: Problem,
+    run: RunDir,
+    cfg: SolveConfig,
+    samplers: _Pool,
+    judges: _Pool,
+    progress: Callable[[str, int], None],
+) -> None:
+    pid = problem.id
+    sconfig = SamplingConfig(
+        temperature=cfg.temperature, languages=LanguageSplit.parse(cfg.languages)
+    )
+    present = Counter(r["chunk"] for r in run.read("samples") if r["problem_id"] == pid)
+    filtered = {r["candidate_id"] for r in run.read("filter") if r["problem_id"] == pid}
+    seen: set[str] = set(filtered)
+    queue: list[Candidate] = []
+    for r in run.read("samples"):
+        if r["problem_id"] == pid and r["candidate_id"] not in seen:
+            seen.add(r["candidate_id"])
+            queue.append(Candidate.from_json({k: v for k, v in r.items() if k != "chunk"}))
+    n_chunks = math.ceil(cfg.samples / CHUNK_SIZE)
+
+    def expected(chunk: int) -> int:
+        return min(CHUNK_SIZE, cfg.samples - chunk * CHUNK_SIZE)
+
+    # A chunk cut short by a kill is sampled again (the same seed gives the same samples)
+    # and only its missing tail is written.
+    todo = [i for i in range(n_chunks) if present[i] < expected(i)]
+    kinds: dict[Any, str] = {}
+    while todo or queue or kinds:
+        while todo:  # keep every sampler busy, never more than `inflight` deep
+            chunk = todo[0]
+            ref = samplers.submit(
+                lambda a, c=chunk: a.sample.remote(
+                    problem, c, chunk_seed(cfg.seed, pid, c), sconfig
+                )
+            )
+            if ref is None:
+                break
+            todo.pop(0)
+            kinds[ref] = "sample"
+        while queue:  # stream candidates to the judges as they arrive
+            batch = queue[: cfg.filter_batch]
+            ref = judges.submit(lambda a, b=batch: a.filter.remote(problem, b))
+            if ref is None:
+                break
+            del queue[: cfg.filter_batch]
+            kinds[ref] = "filter"
+        if not kinds:
+            break
+        [ref], _ = ray.wait(list(kinds), num_returns=1)
+        kind = kinds.pop(ref)
+        if kind == "sample":
+            samplers.done(ref)
+            chunk, candidates = ray.get(ref)
+            keep = candidates[present[chunk] : expected(chunk)]
+            run.append("samples", [json.loads(c.to_json()) | {"chunk": chunk} for c in keep])
+            progress("sample", len(keep))
+            for c in keep:
+                if c.candidate_id not in seen:  # deduplication before judging
+                    seen.add(c.candidate_id)
+                    queue.append(c)
+        else:
+            judges.done(ref)
+            outcomes = ray.get(ref)
+            run.append("filter", [asdict(o) | {"problem_id": pid} for o in outcomes])
+            progress("filter", len(outcomes))
+
+
+def _inputs(problem: Problem, run: RunDir, cfg: SolveConfig, samplers: _Pool) -> list[str]:
+    existing = [r for r in run.read("inputs") if r["problem_id"] == problem.id]
+    if existing:
+        return [r["input"] for r in sorted(existing, key=lambda r: r["index"])]
+    sconfig = SamplingConfig(
+        temperature=cfg.temperature, languages=LanguageSplit.parse(cfg.languages)
+    )
+    model_inputs: list[str] = []
+    if cfg.model_inputs:
+        ref = samplers.submit(
+            lambda a: a.inputs.remote(problem, cfg.model_inputs, cfg.seed, sconfig)
+        )
+        model_inputs = ray.get(ref)
+        samplers.done(ref)
+    mutated = mutate_inputs(
+        [t.input.text() for t in problem.examples], cfg.mutated_inputs, cfg.seed
+    )
+    inputs = list(dict.fromkeys(i for i in model_inputs + mutated if i.strip()))
+    run.append(
+        "inputs",
+        [{"problem_id": problem.id, "index": j, "input": text} for j, text in enumerate(inputs)],
+    )
+    return inputs
+
+
+def _candidates(run: RunDir, pid: str) -> dict[str, Candidate]:
+    out: dict[str, Candidate] = {}
+    for r in run.read("samples"):
+        if r["problem_id"] == pid and r["candidate_id"] not in out:
+            out[r["candidate_id"]] = Candidate.from_json(
+                {k: v for k, v in r.items() if k != "chunk"}
+            )
+    return out
+
+
+def solve_problem(
+    problem: Problem,
+    run: RunDir,
+    cfg: SolveConfig,
+    samplers: _Pool,
+    judges: _Pool,
+    progress: Callable[[str, int], None],
+) -> ProblemSummary:
+    pid = problem.id
+    done = [r for r in run.read("picks") if r["problem_id"] == pid]
+    timings: dict[str, float] = {}
+    t0 = time.monotonic()
+    _sample_and_filter(problem, run, cfg, samplers, judges, progress)
+    timings["sample+filter"] = time.monotonic() - t0
+    candidates = _candidates(run, pid)
+    outcomes = {r["candidate_id"]: r for r in run.read("filter") if r["problem_id"] == pid}
+    survivors = sorted(
+        (c for c in candidates.values() if outcomes[c.candidate_id]["passed"]),
+        key=lambda c: (-c.log_likelihood / max(1, c.num_tokens), c.candidate_id),
+    )[: cfg.max_survivors]
+    n_samples = sum(1 for r in run.read("samples") if r["problem_id"] == pid)
+    if done:  # finished earlier: report, do not recompute
+        picks = tuple((r["candidate_id"], r["cluster_size"]) for r in done)
+        return ProblemSummary(
+            pid,
+            n_samples,
+            len(candidates),
+            len(survivors),
+            len({r["cluster"] for r in done}),
+            picks,
+            done[0]["fallback"],
+        )
+    if not survivors:
+        log.warning(
+            "%s: no candidate passed the examples; submitting the best unfiltered ones", pid
+        )
+        fields = ("candidate_id", "verdict", "examples_passed", "passed")
+        recorded = [FilterOutcome(**{k: outcomes[c][k] for k in fields}) for c in candidates]
+        ids = fallback_picks(list(candidates.values()), recorded, cfg.picks)
+        rows = [_pick_row(pid, candidates[i], k, -1, 0, 0.0, True) for k, i in enumerate(ids)]
+        run.append("picks", rows)
+        return ProblemSummary(
+            pid, n_samples, len(candidates), 0, 0, tuple((i, 0) for i in ids), True, timings
+        )
+    t1 = time.monotonic()
+    inputs = _inputs(problem, run, cfg, samplers)
+    timings["inputs"] = time.monotonic() - t1
+    t2 = time.monotonic()
+    have = {
+        r["candidate_id"]: tuple(r["signature"])
+        for r in run.read("behaviour")
+        if r["problem_id"] == pid
+    }
+    missing = [c for c in survivors if c.candidate_id not in have]
+    refs: dict[Any, int] = {}
+    batches = [missing[k : k + 64] for k in range(0, len(missing), 64)]
+    while batches or refs:
+        while batches:
+            batch = batches[0]
+            ref = judges.submit(lambda a, b=batch: a.behaviour.remote(problem, b, inputs))
+            if ref is None:
+                break
+            batches.pop(0)
+            refs[ref] = len(batch)
+        [ref], _ = ray.wait(list(refs), num_returns=1)
+        refs.pop(ref)
+        judges.done(ref)
+        sigs = ray.get(ref)
+        run.append(
+            "behaviour",
+            [
+                {"problem_id": pid, "candidate_id": cid, "signature": list(s)}
+                for cid, s in sigs.items()
+            ],
+        )
+        have.update(sigs)
+        progress("behaviour", len(sigs))
+    timings["behaviour"] = time.monotonic() - t2
+    selection = choose(problem, survivors, have, inputs, cfg.picks)
+    size = {m: len(c.members) for c in selection.clusters for m in c.members}
+    cluster_of = {m: k for k, c in enumerate(selection.clusters) for m in c.members}
+    run.append("clusters", [
+        {"problem_id": pid, "cluster": k, "members": list(c.members), "score": s}
+        for k, (c, s) in enumerate(zip(selection.clusters, selection.scores, strict=True))
+    ])  # fmt: skip
+    score_of = dict(enumerate(selection.scores))
+    rows = [
+        _pick_row(pid, candidates[i], k, cluster_of[i], size[i], score_of[cluster_of[i]], False)
+        for k, i in enumerate(selection.picks)
+    ]
+    run.append("picks", rows)
+    return ProblemSummary(
+        pid, n_samples, len(candidates), len(survivors), len(selection.clusters),
+        tuple((i, size[i]) for i in selection.picks), False, timings,
+    )  # fmt: skip
+
+
+def _pick_row(
+    pid: str, c: Candidate, rank: int, cluster: int, size: int, score: float, fallback: bool
+) -> dict[str, Any]:
+    return {
+        "problem_id": pid, "rank": rank, "candidate_id": c.candidate_id, "language": c.language,
+        "code": c.code, "cluster": cluster, "cluster_size": size, "score": score, "fallback": fallback,
+    }  # fmt: skip
+
+
+def solve(
+    problems: Sequence[Problem],
+    out: Path,
+    cfg: SolveConfig,
+    address: str | None = None,
+    progress: Callable[[str, int], None] = lambda stage, n: None,
+) -> list[ProblemSummary]:
+    """Solve every problem into the run directory `out`, resuming what is there."""
+    run = RunDir(out)
+    connect(address)
+    samplers, judges = _actors(cfg)
+    isolation = ray.get(judges[0].isolation.remote(), timeout=300)
+    run.update_info(config={k: str(v) for k, v in asdict(cfg).items()}, isolation=isolation)
+    summaries = []
+    for problem in problems:
+        start = time.monotonic()
+        summary = solve_problem(
+            problem, run, cfg, _Pool(samplers, cfg.inflight), _Pool(judges, cfg.inflight), progress
+        )
+        run.update_info(
+            timings={problem.id: {**summary.seconds, "total": time.monotonic() - start}}
+        )
+        summaries.append(summary)
+    return summaries
