@@ -78,3 +78,43 @@ def test_resume_after_a_kill_repeats_nothing(tmp_path: Path, ray_local: None) ->
     assert judged and max(judged.values()) == 1  # every distinct candidate judged exactly once
     assert set(judged) == {r["candidate_id"] for r in resumed}
     assert lines(cut / "picks.jsonl") == lines(whole / "picks.jsonl")
+
+
+def test_killed_actors_are_restarted_and_nothing_is_lost(tmp_path: Path, ray_local: None) -> None:
+    """A judge actor and a sampler actor die mid-run; Ray restarts them, the unfinished calls
+    are retried (a work unit repeats exactly), and every sample is judged exactly once."""
+    import threading
+    import time
+
+    import ray
+
+    from alphasolve.pipeline.solve import SolveConfig, solve
+
+    problem = load_problem(REPO / "problems" / "rope-teams")
+    cfg = SolveConfig(samples=640, sampler="fake", model_inputs=4, mutated_inputs=8, filter_batch=8)
+    out = tmp_path / "run"
+    killed: list[str] = []
+
+    def killer() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and len(killed) < 2:
+            samples = out / "samples.jsonl"
+            if samples.exists() and samples.read_text().count("\n") >= 128:
+                for name in ray.util.list_named_actors():
+                    kind = "judge" if "judge" in name else "sampler"
+                    if name.startswith("alphasolve-") and kind not in killed:
+                        ray.kill(ray.get_actor(name), no_restart=False)
+                        killed.append(kind)
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=killer)
+    thread.start()
+    solve([problem], out, cfg)
+    thread.join()
+    assert sorted(killed) == ["judge", "sampler"]
+    samples = lines(out / "samples.jsonl")
+    assert len(samples) == 640
+    assert Counter(r["chunk"] for r in samples) == {i: 64 for i in range(10)}
+    judged = Counter(r["candidate_id"] for r in lines(out / "filter.jsonl"))
+    assert set(judged) == {r["candidate_id"] for r in samples} and max(judged.values()) == 1
+    assert lines(out / "picks.jsonl")

@@ -139,8 +139,16 @@ def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
         num_cpus=0, resources={"judge": cfg.judge_workers}, max_restarts=-1, max_task_retries=3
     )(JudgeWorker)
     model = str(cfg.model_dir) if cfg.model_dir else None
-    samplers = [sampler_cls.remote(cfg.sampler, model) for _ in range(cfg.sampler_actors)]
-    judges = [judge_cls.remote(cfg.judge_workers) for _ in range(cfg.judge_actors)]
+    # Named, so that operators (and the fault tests) can find and kill them.
+    tag = f"{os.getpid()}-{time.monotonic_ns()}"
+    samplers = [
+        sampler_cls.options(name=f"alphasolve-sampler-{i}-{tag}").remote(cfg.sampler, model)
+        for i in range(cfg.sampler_actors)
+    ]
+    judges = [
+        judge_cls.options(name=f"alphasolve-judge-{i}-{tag}").remote(cfg.judge_workers)
+        for i in range(cfg.judge_actors)
+    ]
     return samplers, judges
 
 
