@@ -62,6 +62,7 @@ class SolveConfig:
     judge_workers: int = 1  # slots (cores) per judge actor
     inflight: int = 2  # calls in flight per actor
     filter_batch: int = 32  # candidates per filter call
+    max_buffered: int = 256  # candidates waiting for the judges before sampling pauses
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,9 @@ def _sample_and_filter(
     todo = [i for i in range(n_chunks) if present[i] < expected(i)]
     kinds: dict[Any, str] = {}
     while todo or queue or kinds:
-        while todo:  # keep every sampler busy, never more than `inflight` deep
+        # Backpressure: while the judges lag behind, stop asking for more samples, so the
+        # driver never buffers more than a few batches of candidates.
+        while todo and len(queue) < cfg.max_buffered:
             chunk = todo[0]
             ref = samplers.submit(
                 lambda a, c=chunk: a.sample.remote(
