@@ -402,16 +402,18 @@ def solve(
     run = RunDir(out)
     connect(address)
     samplers, judges = _actors(cfg)
-    isolation = ray.get(judges[0].isolation.remote(), timeout=300)
-    run.update_info(config={k: str(v) for k, v in asdict(cfg).items()}, isolation=isolation)
-    summaries = []
-    for problem in problems:
-        start = time.monotonic()
-        summary = solve_problem(
-            problem, run, cfg, _Pool(samplers, cfg.inflight), _Pool(judges, cfg.inflight), progress
-        )
-        run.update_info(
-            timings={problem.id: {**summary.seconds, "total": time.monotonic() - start}}
-        )
-        summaries.append(summary)
-    return summaries
+    try:
+        isolation = ray.get(judges[0].isolation.remote(), timeout=300)
+        run.update_info(config={k: str(v) for k, v in asdict(cfg).items()}, isolation=isolation)
+        summaries = []
+        for problem in problems:
+            start = time.monotonic()
+            pools = _Pool(samplers, cfg.inflight), _Pool(judges, cfg.inflight)
+            summary = solve_problem(problem, run, cfg, *pools, progress)
+            total = time.monotonic() - start
+            run.update_info(timings={problem.id: {**summary.seconds, "total": total}})
+            summaries.append(summary)
+        return summaries
+    finally:
+        for actor in samplers + judges:  # give their CPUs and judge slots back to the cluster
+            ray.kill(actor, no_restart=True)
