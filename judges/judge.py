@@ -146,6 +146,10 @@ class Judge:
                 if create:
                     slot = Slot(self.config.sandbox, self.workdir)
                     self._slots.append(slot)
+                    if len(self._slots) == 1:
+                        # The start-up probe: log the level in force, and loudly what is missing.
+                        report = isolation_report(slot.facts, self.config.sandbox)
+                        log.info("judge %s", report.describe().replace("\n", "; "))
             if not create:
                 slot = self._idle.get()
         try:
