@@ -19,6 +19,7 @@ import ctypes
 import fcntl
 import gc
 import io
+import linecache
 import os
 import resource
 import select
@@ -98,7 +99,8 @@ class Zygote:
         self.root = os.geteuid() == 0
         self.uid = cfg["uid"] if self.root and cfg["setuid"] else None
         self.scratch = cfg["scratch"]
-        self.code_cache: dict[str, tuple[types.CodeType, tuple[str, ...]]] = {}
+        # code hash -> (compiled program, stdlib modules it imports, its source lines)
+        self.code_cache: dict[str, tuple[types.CodeType, tuple[str, ...], list[str]]] = {}
         self.rulesets: dict[
             str, int
         ] = {}  # Landlock ruleset fds, built once per distinct rule list
@@ -198,7 +200,9 @@ class Zygote:
             fd = self.rulesets[key] = landlock.ruleset([(p, r) for p, r in rules])
         return fd
 
-    def _code(self, req: dict[str, Any], fd: int) -> tuple[types.CodeType, tuple[str, ...]] | str:
+    def _code(
+        self, req: dict[str, Any], fd: int
+    ) -> tuple[types.CodeType, tuple[str, ...], list[str]] | str:
         """The compiled program and the standard-library modules it imports (cached)."""
         key = req["code_hash"]
         entry = self.code_cache.get(key)
@@ -221,7 +225,8 @@ class Zygote:
             )
             if len(self.code_cache) >= 256:
                 self.code_cache.pop(next(iter(self.code_cache)))
-            entry = self.code_cache[key] = (code, stdlib)
+            lines = src.decode("utf-8", errors="replace").splitlines(keepends=True)
+            entry = self.code_cache[key] = (code, stdlib, lines)
         return entry
 
     def _supervise(
@@ -328,7 +333,7 @@ class Zygote:
         fds: list[int],
         status_w: int,
         ruleset: int | None,
-        code: tuple[types.CodeType, tuple[str, ...]] | None,
+        code: tuple[types.CodeType, tuple[str, ...], list[str]] | None,
     ) -> None:
         rc = 120
         try:
@@ -345,6 +350,8 @@ class Zygote:
                 os._exit(121)
             if req["kind"] == "python":
                 os.close(3)  # setup succeeded: the judge sees EOF with no error
+                # Tracebacks quote main.py's lines, as they would from a file.
+                linecache.cache["main.py"] = (0, None, code[2], "main.py")  # type: ignore[index]
                 rc = _run_python(code[0], req)  # type: ignore[index]
             else:
                 env = {
@@ -451,8 +458,12 @@ def _run_python(code: types.CodeType, req: dict[str, Any]) -> int:
         else:
             print(exc.code, file=sys.stderr)
             rc = 1
-    except BaseException:
-        traceback.print_exc()
+    except BaseException as exc:
+        # Skip this function's own frame: the traceback starts in main.py, as it would under
+        # `python3 main.py`, and shows no judge path.
+        traceback.print_exception(
+            type(exc), exc, exc.__traceback__.tb_next if exc.__traceback__ else None
+        )
         rc = 1
     for stream in (sys.stdout, sys.stderr):
         try:
