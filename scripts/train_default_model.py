@@ -357,6 +357,8 @@ def export(
     (target / "train_config.json").write_text(
         json.dumps(asdict(cfg) | {"trained_steps": step}, indent=2)
     )
+    for path in target.iterdir():
+        path.chmod(0o644)  # safetensors writes 0600; an installed package must be readable
     size = sum(p.stat().st_size for p in target.iterdir()) / 2**20
     print(f"exported step {step} to {target} ({size:.1f} MiB)")
 
