@@ -12,6 +12,7 @@ import yaml
 
 from alphasolve.errors import ProblemError
 from alphasolve.problem import Blob, Solution, SolutionKind, TestCase
+from judges.executors import EXECUTORS
 
 __all__ = [
     "LANGUAGE_BY_SUFFIX",
@@ -24,14 +25,7 @@ __all__ = [
 ]
 
 # One mapping from file suffix to the judge's language name, used by every loader and the CLI.
-LANGUAGE_BY_SUFFIX = {
-    ".py": "python3",
-    ".py3": "python3",
-    ".cpp": "cpp17",
-    ".cc": "cpp17",
-    ".cxx": "cpp17",
-    ".c++": "cpp17",
-}
+LANGUAGE_BY_SUFFIX = {suffix: e.name for e in EXECUTORS.values() for suffix in e.suffixes}
 
 
 def read_text(path: Path) -> str:
