@@ -169,7 +169,8 @@ def test_unreadable_file(tmp_path: Path) -> None:
     (root / "problem.yaml").unlink()
     (root / "problem.yaml").mkdir()  # a directory where a file should be: unreadable as text
     results = list(iter_problems([root]))
-    assert all(isinstance(r, ProblemError) for r in results)
+    assert len(results) == 1 and isinstance(results[0], ProblemError)
+    assert "problem.yaml" in str(results[0])
 
 
 def test_missing_path_and_empty_dir(tmp_path: Path) -> None:
