@@ -15,12 +15,21 @@ from clustering.cluster import (
     round_robin_picks,
     select,
 )
-from clustering.metrics import pass_at_k
+from clustering.metrics import (
+    BootstrapCI,
+    filtered_random_n_at_k,
+    n_at_k_from_subsets,
+    paired_bootstrap,
+    pass_at_k,
+    random_subsets,
+    selection_efficiency,
+)
 from clustering.signature import BAD_CODES, Code, signature, token
 from clustering.trust import input_shape_ok, trusted_inputs
 
 __all__ = [
     "BAD_CODES",
+    "BootstrapCI",
     "Cluster",
     "ClusterFeatures",
     "Code",
@@ -29,11 +38,16 @@ __all__ = [
     "alphacode_picks",
     "cluster_exact",
     "cluster_features",
+    "filtered_random_n_at_k",
     "hand_score",
     "input_shape_ok",
+    "n_at_k_from_subsets",
+    "paired_bootstrap",
     "pass_at_k",
+    "random_subsets",
     "round_robin_picks",
     "select",
+    "selection_efficiency",
     "signature",
     "token",
     "trusted_inputs",

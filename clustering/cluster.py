@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from clustering.signature import BAD_CODES
@@ -147,11 +147,16 @@ class Selection:
     trusted: tuple[bool, ...]
 
 
-def select(members: Sequence[Member], shape_ok: Sequence[bool], n: int = 10) -> Selection:
-    """alphasolve's selector: trusted inputs, exact clusters on them, the hand-set score,
-    round-robin picks."""
+def select(
+    members: Sequence[Member],
+    shape_ok: Sequence[bool],
+    n: int = 10,
+    score: Callable[[ClusterFeatures], float] = hand_score,
+) -> Selection:
+    """alphasolve's selector: trusted inputs, exact clusters on them, a cluster score (the
+    hand-set one unless a learned one is given), round-robin picks."""
     trusted = trusted_inputs([m.signature for m in members], shape_ok)
     clusters = cluster_exact(members, trusted)
-    scores = [hand_score(f) for f in cluster_features(clusters, members)]
+    scores = [score(f) for f in cluster_features(clusters, members)]
     picks = round_robin_picks(clusters, scores, members, n)
     return Selection(tuple(picks), tuple(clusters), tuple(scores), tuple(trusted))

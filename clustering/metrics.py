@@ -1,14 +1,33 @@
-"""Solve-rate metrics: pure functions of counts.
+"""Solve-rate metrics: pure functions of counts, subsets and per-problem values.
 
 pass@k (Chen et al. 2021): the chance that at least one of k samples drawn without
 replacement from n samples, c of them correct, is correct: 1 - C(n-c, k) / C(n, k),
 computed as a running product so that n in the millions neither overflows nor loses
 precision.
+
+n@k (AlphaCode §2.2): the chance of solving a problem with n submissions chosen from k
+samples. Filtered-random selection has a closed form (`filtered_random_n_at_k`); any other
+selector is run by the caller on random k-subsets of a frozen pool (`random_subsets`, shared
+by every selector so that comparisons are paired) and scored with `n_at_k_from_subsets`.
+Confidence intervals come from a paired bootstrap over problems (`paired_bootstrap`).
 """
 
 from __future__ import annotations
 
-__all__ = ["pass_at_k"]
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = [
+    "BootstrapCI",
+    "filtered_random_n_at_k",
+    "n_at_k_from_subsets",
+    "paired_bootstrap",
+    "pass_at_k",
+    "random_subsets",
+    "selection_efficiency",
+]
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -22,3 +41,158 @@ def pass_at_k(n: int, c: int, k: int) -> float:
     for i in range(n - c + 1, n + 1):
         miss *= 1.0 - k / i
     return 1.0 - miss
+
+
+def _hypergeom_pmf(total: int, marked: int, draws: int) -> tuple[int, np.ndarray]:
+    """(lo, pmf) with pmf[i] = P(J = lo + i), J the marked count in `draws` of `total`.
+
+    Built from the ratio P(j+1)/P(j) walking outwards from the mode, so every step
+    multiplies by a factor <= 1: nothing overflows, the far tails underflow harmlessly to 0,
+    and normalising by the sum removes the unknown constant. This is more accurate than
+    lgamma differences, whose terms reach ~1e6 for pools of 1e5 and lose ~1e-10.
+    """
+    lo, hi = max(0, draws - (total - marked)), min(draws, marked)
+    mode = min(max((draws + 1) * (marked + 1) // (total + 2), lo), hi)
+    j_up = np.arange(mode, hi, dtype=np.float64)  # ratio P(j+1)/P(j) for mode <= j < hi
+    up = (marked - j_up) * (draws - j_up) / ((j_up + 1) * (total - marked - draws + j_up + 1))
+    j_down = np.arange(mode, lo, -1, dtype=np.float64)  # ratio P(j-1)/P(j) for lo < j <= mode
+    down = (j_down * (total - marked - draws + j_down)) / (
+        (marked - j_down + 1) * (draws - j_down + 1)
+    )
+    weights = np.concatenate([np.cumprod(down)[::-1], [1.0], np.cumprod(up)])
+    return lo, weights / weights.sum()
+
+
+def filtered_random_n_at_k(total: int, passed: int, correct: int, k: int, n: int) -> float:
+    """Exact n@k of AlphaCode's filtered-random selector on one problem (AlphaCode App. A.3).
+
+    A uniformly random k-subset is drawn from `total` samples, of which `passed` pass the
+    example tests and `correct` (all among the passed ones) are correct; min(n, j) of the j
+    kept samples are submitted uniformly at random. By symmetry the submission is a uniformly
+    random min(n, j)-subset of all `passed` samples, so with J ~ Hypergeom(total, passed, k):
+        n@k = sum_j P(J = j) * (1 - C(passed - correct, m) / C(passed, m)),  m = min(n, j).
+    """
+    if not (total >= 1 and 1 <= k <= total and n >= 1):
+        raise ValueError(f"need total >= 1, 1 <= k <= total, n >= 1; got {total=}, {k=}, {n=}")
+    if not (0 <= passed <= total):
+        raise ValueError(f"need 0 <= passed <= total; got {passed=}, {total=}")
+    if not (0 <= correct <= passed):
+        # Correct samples pass their examples (examples are tests), so correct ⊆ passed.
+        raise ValueError(
+            f"need 0 <= correct <= passed (correct ⊆ passed); got {correct=}, {passed=}"
+        )
+    if correct == 0:
+        return 0.0
+    lo, pmf = _hypergeom_pmf(total, passed, k)
+    m = np.minimum(np.arange(lo, lo + len(pmf)), n)
+    # miss[m] = C(passed - correct, m) / C(passed, m) = prod_{i<m} (passed-correct-i)/(passed-i);
+    # the factor hits 0 once i >= passed - correct, and the cumprod stays 0 from there.
+    top = int(m.max())
+    i = np.arange(top, dtype=np.float64)
+    miss = np.concatenate([[1.0], np.cumprod((passed - correct - i) / (passed - i))])
+    return float(np.clip(np.dot(pmf, 1.0 - miss[m]), 0.0, 1.0))
+
+
+def random_subsets(pool_size: int, k: int, count: int, seed: int) -> np.ndarray:
+    """`count` uniformly random k-subsets of range(pool_size), shape (count, k), rows sorted.
+
+    Deterministic given `seed`; meant to be built once per (problem, k) and shared by every
+    selector so that their n@k estimates are paired (common random numbers). With
+    k == pool_size every subset is the whole pool, so a single row is returned. Rows are
+    sorted so that a subset has one canonical order and a selector that breaks ties by
+    position sees the same order it would see on the full pool.
+    """
+    if not (pool_size >= 1 and 1 <= k <= pool_size and count >= 1):
+        raise ValueError(
+            f"need pool_size >= 1, 1 <= k <= pool_size, count >= 1; got {pool_size=}, {k=}, {count=}"
+        )
+    if k == pool_size:
+        return np.arange(pool_size, dtype=np.int64)[None, :]
+    rng = np.random.default_rng(seed)
+    # One draw per row: a (count, pool_size) random matrix would cost 8 * count * pool_size bytes.
+    rows = [np.sort(rng.choice(pool_size, size=k, replace=False)) for _ in range(count)]
+    return np.stack(rows).astype(np.int64)
+
+
+def n_at_k_from_subsets(
+    picks_per_subset: Sequence[Sequence[int]], correct: Sequence[bool]
+) -> float:
+    """Fraction of subsets in which at least one picked pool index is correct.
+
+    `picks_per_subset[s]` holds the pool indices the selector submitted for subset s (at most
+    n of them; empty when nothing was submitted, which counts as unsolved); `correct[i]` is
+    the hidden-test verdict of pool sample i.
+    """
+    if len(picks_per_subset) == 0:
+        raise ValueError("need at least one subset of picks")
+    verdicts = np.asarray(correct, dtype=bool)
+    solved = 0
+    for picks in picks_per_subset:
+        idx = np.asarray(picks, dtype=np.int64)
+        if idx.size and (idx.min() < 0 or idx.max() >= len(verdicts)):
+            raise ValueError(f"pick index out of range(0, {len(verdicts)}): {list(picks)}")
+        solved += bool(verdicts[idx].any())
+    return solved / len(picks_per_subset)
+
+
+@dataclass(frozen=True)
+class BootstrapCI:
+    """Point estimate (plain mean over problems) and percentile confidence interval."""
+
+    mean: float
+    low: float
+    high: float
+
+
+def paired_bootstrap(
+    values: Mapping[str, Sequence[float]],
+    baseline: str | None = None,
+    resamples: int = 2000,
+    seed: int = 0,
+    level: float = 0.95,
+) -> dict[str, BootstrapCI]:
+    """Percentile bootstrap over problems, the same resampled problems for every method.
+
+    `values[name]` holds one number per problem, in the same problem order for every name.
+    Sharing the resample indices keeps the per-problem pairing, so with `baseline` given the
+    entries f"{name} - {baseline}" are CIs of the paired difference, far narrower than what
+    the two separate intervals suggest when the methods agree on most problems.
+    """
+    if not values:
+        raise ValueError("need values for at least one method")
+    arrays = {name: np.asarray(v, dtype=np.float64) for name, v in values.items()}
+    shapes = {name: a.shape for name, a in arrays.items()}
+    if len(set(shapes.values())) != 1 or any(len(s) != 1 or s[0] == 0 for s in shapes.values()):
+        raise ValueError(
+            f"need one non-empty value per problem, same count per method; got {shapes}"
+        )
+    if baseline is not None and baseline not in arrays:
+        raise ValueError(f"baseline {baseline!r} not among {sorted(arrays)}")
+    if resamples < 1 or not (0.0 < level < 1.0):
+        raise ValueError(f"need resamples >= 1 and 0 < level < 1; got {resamples=}, {level=}")
+    problems = len(next(iter(arrays.values())))
+    # (resamples, problems) index matrix: row r is one bootstrap replicate of the problem set.
+    idx = np.random.default_rng(seed).integers(0, problems, size=(resamples, problems))
+    tail = 100.0 * (1.0 - level) / 2.0
+
+    def ci(per_problem: np.ndarray) -> BootstrapCI:
+        low, high = np.percentile(per_problem[idx].mean(axis=1), [tail, 100.0 - tail])
+        return BootstrapCI(float(per_problem.mean()), float(low), float(high))
+
+    out = {name: ci(a) for name, a in arrays.items()}
+    if baseline is not None:
+        for name, a in arrays.items():
+            if name != baseline:
+                out[f"{name} - {baseline}"] = ci(a - arrays[baseline])
+    return out
+
+
+def selection_efficiency(n_at_k_value: float, pass_at_k_value: float) -> float:
+    """n@k / pass@k: the share of the oracle's solves the selector keeps (0 when pass@k is 0).
+
+    Not clipped at 1: when n@k is estimated on sampled subsets it can exceed the exact pass@k
+    by sampling noise, and hiding that would hide the noise.
+    """
+    if not (0.0 <= n_at_k_value <= 1.0 and 0.0 <= pass_at_k_value <= 1.0):
+        raise ValueError(f"need rates in [0, 1]; got {n_at_k_value=}, {pass_at_k_value=}")
+    return n_at_k_value / pass_at_k_value if pass_at_k_value > 0 else 0.0

@@ -271,10 +271,14 @@ def main() -> None:
     config_file = out / "train_config.json"
     if config_file.is_file():
         saved = json.loads(config_file.read_text())
-        if saved != asdict(cfg):
+        # --steps may change between sittings: it only reshapes the rest of the cosine
+        # schedule (a run that turns out slower than planned can still anneal in time).
+        if {**saved, "steps": cfg.steps} != asdict(cfg):
             sys.exit(
                 f"{config_file} records a different config; use a new --out or the same settings"
             )
+        if saved["steps"] != cfg.steps:
+            print(f"schedule length changed: {saved['steps']} -> {cfg.steps} steps", flush=True)
     config_file.write_text(json.dumps(asdict(cfg), indent=2))
     corpus = args.corpus or out / "train.jsonl"
     if args.export:  # needs only the tokenizer and the checkpoint, not the corpus

@@ -1,13 +1,25 @@
-"""pass@k against brute force on small pools."""
+"""Metrics against brute force on small pools, exact arithmetic on large ones."""
 
 from __future__ import annotations
 
 import itertools
 import math
+from fractions import Fraction
 
+import numpy as np
 import pytest
 
-from clustering import pass_at_k
+from clustering import (
+    BootstrapCI,
+    filtered_random_n_at_k,
+    n_at_k_from_subsets,
+    paired_bootstrap,
+    pass_at_k,
+    random_subsets,
+    selection_efficiency,
+)
+
+# --- pass@k ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("n", [1, 2, 5, 8])
@@ -33,3 +45,266 @@ def test_pass_at_k_rejects_bad_counts() -> None:
         pass_at_k(3, 4, 1)
     with pytest.raises(ValueError):
         pass_at_k(3, 1, 0)
+
+
+# --- filtered random n@k --------------------------------------------------------------------
+
+
+def brute_filtered_random(total: int, passed: int, correct: int, k: int, n: int) -> Fraction:
+    """The selector itself, every k-subset and every submission set: samples 0..correct-1 are
+    correct, 0..passed-1 pass the examples."""
+    subsets = list(itertools.combinations(range(total), k))
+    solved = Fraction(0)
+    for subset in subsets:
+        kept = [i for i in subset if i < passed]
+        m = min(n, len(kept))
+        if m == 0:
+            continue
+        submissions = list(itertools.combinations(kept, m))
+        hits = sum(any(i < correct for i in sub) for sub in submissions)
+        solved += Fraction(hits, len(submissions))
+    return solved / len(subsets)
+
+
+def exact_filtered_random(total: int, passed: int, correct: int, k: int, n: int) -> Fraction:
+    """The closed form in exact integers (checked against brute force below). Every j >= n
+    submits n, so those terms share one factor and only j < n needs its own probability."""
+
+    def p_j(j: int) -> Fraction:
+        return Fraction(
+            math.comb(passed, j) * math.comb(total - passed, k - j), math.comb(total, k)
+        )
+
+    def solve(m: int) -> Fraction:  # m > passed only where P(J = j) = 0: any value will do
+        m = min(m, passed)
+        return 1 - Fraction(math.comb(passed - correct, m), math.comb(passed, m))
+
+    below = [p_j(j) for j in range(min(n, k + 1))]
+    return sum(p * solve(j) for j, p in enumerate(below)) + (1 - sum(below)) * solve(n)
+
+
+@pytest.mark.parametrize("total", [1, 2, 3, 4, 5, 6])
+def test_filtered_random_matches_enumeration_all_small_cases(total: int) -> None:
+    for passed in range(total + 1):
+        for correct in range(passed + 1):
+            for k in range(1, total + 1):
+                for n in range(1, k + 2):
+                    brute = brute_filtered_random(total, passed, correct, k, n)
+                    got = filtered_random_n_at_k(total, passed, correct, k, n)
+                    assert got == pytest.approx(float(brute), abs=1e-12), (passed, correct, k, n)
+
+
+@pytest.mark.parametrize(
+    ("total", "passed", "correct", "k", "n"),
+    [
+        (9, 0, 0, 4, 2),  # nothing passes the examples
+        (9, 5, 0, 4, 2),  # passes, but nothing correct
+        (9, 5, 5, 4, 2),  # every passing sample is correct
+        (9, 5, 2, 4, 1),
+        (9, 5, 2, 4, 2),
+        (9, 6, 1, 5, 10),  # n >= k
+        (9, 9, 3, 6, 2),  # everything passes
+        (8, 3, 1, 8, 2),  # k == total: no subset randomness
+        (8, 7, 2, 3, 3),
+    ],
+)
+def test_filtered_random_matches_enumeration_pools_of_8_and_9(
+    total: int, passed: int, correct: int, k: int, n: int
+) -> None:
+    brute = brute_filtered_random(total, passed, correct, k, n)
+    assert exact_filtered_random(total, passed, correct, k, n) == brute
+    assert filtered_random_n_at_k(total, passed, correct, k, n) == pytest.approx(
+        float(brute), abs=1e-12
+    )
+
+
+def test_filtered_random_literal_value() -> None:
+    # 4 samples, 2 pass, 1 correct, k = 2, n = 1: P(J=1) = 4/6 -> 1/2 chance the kept one is
+    # the correct one; P(J=2) = 1/6 -> 1/2 chance the single submission is the correct one.
+    assert filtered_random_n_at_k(4, 2, 1, 2, 1) == pytest.approx(5 / 12, abs=1e-15)
+
+
+@pytest.mark.parametrize(("total", "correct", "k"), [(7, 2, 3), (50, 5, 10), (1000, 3, 100)])
+def test_filtered_random_with_n_at_least_k_is_pass_at_k(total: int, correct: int, k: int) -> None:
+    # Every correct sample in the subset passes the examples and is submitted when n >= k.
+    for passed in (correct, total // 2 + correct, total):
+        got = filtered_random_n_at_k(total, passed, correct, k, k)
+        assert got == pytest.approx(pass_at_k(total, correct, k), abs=1e-12)
+    # With everything passing and n < k the submission is a random n-subset of the pool.
+    assert filtered_random_n_at_k(total, total, correct, k, 2) == pytest.approx(
+        pass_at_k(total, correct, 2), abs=1e-12
+    )
+
+
+@pytest.mark.parametrize(
+    ("total", "passed", "correct", "k", "n"),
+    [
+        (2000, 40, 3, 100, 2),  # E[J] = 2: the hypergeometric matters
+        (100_000, 50, 2, 20_000, 10),  # E[J] = 10 = n, a pool of 1e5
+        (100_000, 30_000, 300, 10_000, 10),  # J >> n: 1 - C(29700, 10) / C(30000, 10)
+    ],
+)
+def test_filtered_random_large_pools_match_exact_integers(
+    total: int, passed: int, correct: int, k: int, n: int
+) -> None:
+    exact = float(exact_filtered_random(total, passed, correct, k, n))
+    assert 0.0 < exact < 1.0
+    assert filtered_random_n_at_k(total, passed, correct, k, n) == pytest.approx(exact, rel=1e-12)
+
+
+def test_filtered_random_more_submissions_never_hurt() -> None:
+    values = [filtered_random_n_at_k(100_000, 500, 20, 1000, n) for n in (1, 2, 5, 10, 1000)]
+    assert values == sorted(values) and values[0] < values[-1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((5, 2, 3, 2, 1), "correct ⊆ passed"),
+        ((5, 6, 1, 2, 1), "passed"),
+        ((5, 2, -1, 2, 1), "correct"),
+        ((5, 2, 1, 0, 1), "k"),
+        ((5, 2, 1, 6, 1), "k"),
+        ((5, 2, 1, 2, 0), "n"),
+        ((0, 0, 0, 1, 1), "total"),
+    ],
+)
+def test_filtered_random_rejects_bad_counts(args: tuple[int, ...], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        filtered_random_n_at_k(*args)
+
+
+# --- random subsets and n@k from subsets ----------------------------------------------------
+
+
+def test_random_subsets_are_distinct_index_subsets() -> None:
+    rows = random_subsets(pool_size=30, k=7, count=500, seed=3)
+    assert rows.shape == (500, 7)
+    assert rows.min() >= 0 and rows.max() < 30
+    assert all(len(set(row.tolist())) == 7 for row in rows)
+    assert len({tuple(row) for row in rows}) > 490  # C(30, 7) ~ 2e6, so repeats are rare
+
+
+def test_random_subsets_deterministic_per_seed() -> None:
+    a = random_subsets(30, 7, 50, seed=1)
+    assert np.array_equal(a, random_subsets(30, 7, 50, seed=1))
+    assert not np.array_equal(a, random_subsets(30, 7, 50, seed=2))
+
+
+def test_random_subsets_whole_pool_is_one_row() -> None:
+    assert random_subsets(5, 5, 100, seed=0).tolist() == [[0, 1, 2, 3, 4]]
+
+
+def test_random_subsets_uniform_marginals() -> None:
+    rows = random_subsets(pool_size=10, k=3, count=20_000, seed=0)
+    counts = np.bincount(rows.ravel(), minlength=10)
+    # Each index is in 3/10 of the rows: 6000 expected, sd ~ 65.
+    assert np.all(np.abs(counts - 6000) < 400), counts
+
+
+@pytest.mark.parametrize(("args"), [(5, 0, 1, 0), (5, 6, 1, 0), (5, 2, 0, 0), (0, 1, 1, 0)])
+def test_random_subsets_rejects_bad_sizes(args: tuple[int, int, int, int]) -> None:
+    with pytest.raises(ValueError):
+        random_subsets(*args)
+
+
+def test_n_at_k_from_subsets_literal() -> None:
+    correct = [False, False, True, False]
+    assert n_at_k_from_subsets([[0], [1, 2], [], [3, 0]], correct) == 0.25
+    assert n_at_k_from_subsets([[2]], correct) == 1.0
+
+
+def test_n_at_k_from_subsets_rejects_bad_input() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        n_at_k_from_subsets([], [True])
+    with pytest.raises(ValueError, match="out of range"):
+        n_at_k_from_subsets([[0, 2]], [True, False])
+    with pytest.raises(ValueError, match="out of range"):
+        n_at_k_from_subsets([[-1]], [True, False])
+
+
+def test_random_picks_on_random_subsets_approach_exact_value() -> None:
+    total, passed, correct, k, n = 12, 6, 2, 5, 2
+    passes = [i < passed for i in range(total)]
+    verdicts = [i < correct for i in range(total)]
+    rng = np.random.default_rng(7)
+    picks = []
+    for row in random_subsets(total, k, count=6000, seed=11):
+        kept = [int(i) for i in row if passes[i]]
+        picks.append(rng.choice(kept, size=min(n, len(kept)), replace=False).tolist())
+    exact = float(brute_filtered_random(total, passed, correct, k, n))
+    # 6000 subsets: sd <= 0.0065, so 0.03 is more than 4 sd.
+    assert n_at_k_from_subsets(picks, verdicts) == pytest.approx(exact, abs=0.03)
+
+
+# --- paired bootstrap -----------------------------------------------------------------------
+
+
+def test_bootstrap_constant_values_give_zero_width() -> None:
+    ci = paired_bootstrap({"a": [0.25] * 40})["a"]
+    assert ci == BootstrapCI(mean=0.25, low=0.25, high=0.25)
+
+
+def test_bootstrap_paired_difference_of_a_constant_shift_is_exact() -> None:
+    base = [0.0, 1.0, 0.5, 0.2, 1.0, 0.0, 0.7, 0.3, 0.0, 0.9]
+    values = {"A": [b + 0.1 for b in base], "B": base}
+    out = paired_bootstrap(values, baseline="B", resamples=500, seed=4)
+    assert set(out) == {"A", "B", "A - B"}
+    diff = out["A - B"]
+    assert diff.mean == pytest.approx(0.1, abs=1e-12)
+    assert diff.low == pytest.approx(0.1, abs=1e-12) and diff.high == pytest.approx(0.1, abs=1e-12)
+    # Unpaired, A alone is uncertain: the pairing is what removes it.
+    assert out["A"].high - out["A"].low > 0.2
+    assert out["A"].mean == pytest.approx(sum(values["A"]) / 10)
+    assert out["B"].mean == pytest.approx(sum(base) / 10)
+
+
+def test_bootstrap_binomial_width() -> None:
+    ones = [1.0] * 30 + [0.0] * 70
+    ci = paired_bootstrap({"m": ones}, resamples=4000, seed=0)["m"]
+    assert ci.mean == pytest.approx(0.30)
+    # SE = sqrt(0.3 * 0.7 / 100) ~ 0.046, so the 95% interval is about 0.30 +- 0.09.
+    assert 0.07 <= ci.mean - ci.low <= 0.11 and 0.07 <= ci.high - ci.mean <= 0.11
+    narrower = paired_bootstrap({"m": ones}, resamples=4000, seed=0, level=0.5)["m"]
+    assert ci.low < narrower.low <= 0.30 <= narrower.high < ci.high
+
+
+def test_bootstrap_deterministic_per_seed() -> None:
+    # Irregular values, so that a percentile moves when the resamples do.
+    values = {
+        "a": [0.13, 0.92, 0.41, 0.05, 0.77, 0.38, 0.61],
+        "b": [0.2, 0.9, 0.3, 0.0, 0.8, 0.3, 0.5],
+    }
+    first = paired_bootstrap(values, baseline="b", seed=5)
+    assert first == paired_bootstrap(values, baseline="b", seed=5)
+    assert first != paired_bootstrap(values, baseline="b", seed=6)
+
+
+@pytest.mark.parametrize(
+    ("values", "kwargs", "message"),
+    [
+        ({}, {}, "at least one"),
+        ({"a": []}, {}, "non-empty"),
+        ({"a": [1.0, 0.0], "b": [1.0]}, {}, "same count"),
+        ({"a": [1.0]}, {"baseline": "b"}, "baseline 'b'"),
+        ({"a": [1.0]}, {"resamples": 0}, "resamples"),
+        ({"a": [1.0]}, {"level": 1.0}, "level"),
+    ],
+)
+def test_bootstrap_rejects_bad_arguments(
+    values: dict[str, list[float]], kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        paired_bootstrap(values, **kwargs)  # type: ignore[arg-type]
+
+
+# --- selection efficiency -------------------------------------------------------------------
+
+
+def test_selection_efficiency() -> None:
+    assert selection_efficiency(0.3, 0.6) == 0.5
+    assert selection_efficiency(0.0, 0.0) == 0.0
+    with pytest.raises(ValueError):
+        selection_efficiency(1.2, 0.5)
+    with pytest.raises(ValueError):
+        selection_efficiency(0.2, -0.1)

@@ -13,7 +13,14 @@ import sys
 from types import ModuleType
 
 from alphasolve import __version__
-from alphasolve.cli import demo_cmd, judge_cmd, problems_cmd, sample_cmd, solve_cmd
+from alphasolve.cli import (
+    demo_cmd,
+    eval_cmd,
+    judge_cmd,
+    problems_cmd,
+    sample_cmd,
+    solve_cmd,
+)
 from alphasolve.errors import AlphasolveError
 
 __all__ = ["COMMANDS", "main"]
@@ -24,6 +31,7 @@ COMMANDS: dict[str, ModuleType] = {
     "judge": judge_cmd,
     "sample": sample_cmd,
     "solve": solve_cmd,
+    "eval": eval_cmd,
     "demo": demo_cmd,
 }
 

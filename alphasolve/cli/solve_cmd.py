@@ -5,12 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
 from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SAMPLERS, SamplingConfig
+from alphasolve.problem import Problem
+from clustering.scorer import DEFAULT_SCORER, SCORERS
+
+if TYPE_CHECKING:
+    from alphasolve.pipeline.solve import SolveConfig
 
 HELP = "solve problems: sample, filter on the examples, cluster by behaviour, pick 10"
 
@@ -24,14 +30,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="problems or directories of problems",
     )
     parser.add_argument(
-        "--samples", type=int, default=1000, metavar="N", help="samples per problem (default 1000)"
-    )
-    parser.add_argument(
         "--out",
         type=Path,
         required=True,
         metavar="RUN",
         help="run directory (resumed if it exists)",
+    )
+    add_pipeline_arguments(parser)
+
+
+def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
+    """The pipeline's options, shared by every command that runs it (solve, eval, replay)."""
+    parser.add_argument(
+        "--samples", type=int, default=1000, metavar="N", help="samples per problem (default 1000)"
     )
     parser.add_argument(
         "--address", metavar="ADDR", help="local (default), auto, or ray://host:port"
@@ -41,38 +52,65 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", default=DEFAULT_LANGUAGES, metavar="SPLIT")
     parser.add_argument("--temperature", type=float, default=SamplingConfig.temperature)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--scorer", choices=sorted(SCORERS), default=DEFAULT_SCORER, help="cluster score"
+    )
     parser.add_argument("--judge-actors", type=int, default=1)
     parser.add_argument(
         "--judge-workers", type=int, default=1, help="judge slots (cores) per judge actor"
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    from alphasolve.pipeline.solve import SolveConfig, solve  # imports ray: only when solving
-
-    if args.samples < 1:
-        raise AlphasolveError("--samples must be at least 1")
+def load_cli_problems(paths: list[Path]) -> list[Problem]:
+    """Every problem under `paths`; the first broken one is a user error."""
     problems = []
-    for item in iter_problems(args.problems):
+    for item in iter_problems(paths):
         if isinstance(item, ProblemError):
             raise item
         problems.append(item)
-    cfg = SolveConfig(
+    return problems
+
+
+def pipeline_config(args: argparse.Namespace) -> SolveConfig:
+    from alphasolve.pipeline.solve import SolveConfig  # imports ray: only when solving
+
+    if args.samples < 1:
+        raise AlphasolveError("--samples must be at least 1")
+    return SolveConfig(
         samples=args.samples, seed=args.seed, sampler=args.sampler, model_dir=args.model,
         languages=args.language, temperature=args.temperature, judge_actors=args.judge_actors,
-        judge_workers=args.judge_workers,
+        judge_workers=args.judge_workers, scorer=args.scorer,
     )  # fmt: skip
-    bars: dict[str, tqdm] = {}
 
-    def progress(stage: str, n: int) -> None:
-        if stage not in bars:
-            total = args.samples * len(problems) if stage == "sample" else None
-            bars[stage] = tqdm(total=total, desc=stage, unit="prog", file=sys.stderr, leave=False)
-        bars[stage].update(n)
 
-    summaries = solve(problems, args.out, cfg, args.address, progress)
-    for bar in bars.values():
-        bar.close()
+class ProgressBars:
+    """One tqdm bar per pipeline stage, created when the stage first reports."""
+
+    def __init__(self, sample_total: int | None) -> None:
+        self.sample_total = sample_total
+        self.bars: dict[str, tqdm] = {}
+
+    def __call__(self, stage: str, n: int) -> None:
+        if stage not in self.bars:
+            total = self.sample_total if stage == "sample" else None
+            self.bars[stage] = tqdm(
+                total=total, desc=stage, unit="prog", file=sys.stderr, leave=False
+            )
+        self.bars[stage].update(n)
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    from alphasolve.pipeline.solve import solve  # imports ray: only when solving
+
+    cfg = pipeline_config(args)
+    problems = load_cli_problems(args.problems)
+    bars = ProgressBars(args.samples * len(problems))
+    summaries = solve(problems, args.out, cfg, args.address, bars)
+    bars.close()
     print(
         f"{'problem':<28} {'samples':>7} {'unique':>7} {'passed':>7} {'clusters':>8}  picks (cluster sizes)"
     )

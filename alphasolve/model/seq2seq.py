@@ -137,6 +137,33 @@ class Seq2SeqSampler:
         )
         return [text for out in generated for text in out.texts]
 
+    @torch.inference_mode()
+    def score(
+        self, pairs: Sequence[tuple[str, str]], batch_size: int = 16
+    ) -> list[tuple[float, int]]:
+        """Teacher-forced (negative log-likelihood, target tokens) of each (prompt, target)
+        pair, EOS included: the perplexity of a program under the model."""
+        out: list[tuple[float, int]] = []
+        for start in range(0, len(pairs), batch_size):
+            chunk = pairs[start : start + batch_size]
+            enc = self.tokenizer(
+                [p for p, _ in chunk], padding=True, truncation=True, max_length=1024,
+                return_tensors="pt",
+            )  # fmt: skip
+            tgt = self.tokenizer([t for _, t in chunk], padding=True, return_tensors="pt")
+            labels = tgt["input_ids"].masked_fill(tgt["attention_mask"] == 0, -100)
+            logits = self.model(
+                input_ids=enc["input_ids"].to(self.device),
+                attention_mask=enc["attention_mask"].to(self.device),
+                labels=labels.to(self.device),
+            ).logits.float()
+            lp = logits.log_softmax(-1)
+            mask = labels != -100
+            picked = lp.gather(2, labels.clamp(min=0).to(self.device)[:, :, None]).squeeze(2)
+            nll = -(picked * mask.to(self.device)).sum(1)
+            out += [(float(v), int(m)) for v, m in zip(nll.cpu(), mask.sum(1), strict=True)]
+        return out
+
     # -- batching ----------------------------------------------------------------------------
 
     def _generate(

@@ -38,6 +38,7 @@ from alphasolve.pipeline.stages import (
 )
 from alphasolve.problem import Problem
 from alphasolve.rundir import RunDir
+from clustering.scorer import DEFAULT_SCORER
 from judges import Judge, JudgeConfig
 
 __all__ = ["ProblemSummary", "SolveConfig", "connect", "solve"]
@@ -57,6 +58,7 @@ class SolveConfig:
     mutated_inputs: int = 24  # mutations of the example inputs
     max_survivors: int = 2048  # the likeliest survivors go on to the behaviour stage
     picks: int = 10
+    scorer: str = DEFAULT_SCORER  # cluster score: a name in clustering.scorer.SCORERS
     sampler_actors: int = 1
     judge_actors: int = 1
     judge_workers: int = 1  # slots (cores) per judge actor
@@ -363,7 +365,7 @@ def solve_problem(
         have.update(sigs)
         progress("behaviour", len(sigs))
     timings["behaviour"] = time.monotonic() - t2
-    selection = choose(problem, survivors, have, inputs, cfg.picks)
+    selection = choose(problem, survivors, have, inputs, cfg.picks, cfg.scorer)
     size = {m: len(c.members) for c in selection.clusters for m in c.members}
     cluster_of = {m: k for k, c in enumerate(selection.clusters) for m in c.members}
     run.append("clusters", [

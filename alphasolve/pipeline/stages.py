@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from alphasolve.candidate import Candidate
 from alphasolve.problem import Problem
 from clustering import Member, Selection, input_shape_ok, select, signature
+from clustering.scorer import DEFAULT_SCORER, get_scorer
 from judges import Blob, Judge, Program, TestCase, Verdict
 from judges.judge import BatchJob
 
@@ -66,6 +67,7 @@ def choose(
     signatures: dict[str, tuple[str, ...]],
     inputs: Sequence[str],
     n: int = 10,
+    scorer: str = DEFAULT_SCORER,
 ) -> Selection:
     examples = [t.input.text() for t in problem.examples]
     shape_ok = [input_shape_ok(text, examples) for text in inputs]
@@ -78,7 +80,7 @@ def choose(
         )
         for c in survivors
     ]
-    return select(members, shape_ok, n)
+    return select(members, shape_ok, n, score=get_scorer(scorer))
 
 
 def fallback_picks(

@@ -1,0 +1,141 @@
+"""Every selector on the same pools and the same random k-subsets (a paired comparison).
+
+The ablation ladder of ranking.md §9, each rung adding one idea:
+  random          n random draws (closed form: pass@n of the pool)
+  filtered-random n random draws among those passing the examples (closed form)
+  alphacode       exact clusters on all generated inputs, largest first (AlphaCode)
+  trusted         the same on trusted inputs only, size as the score
+  alphasolve      trusted inputs + the hand-set cluster score (the pipeline's selector)
+  learned         trusted inputs + the learned cluster score (when one is shipped)
+Cluster selectors run on S random k-subsets of the K draws (a random k-subset of iid draws is
+k iid draws, so the average is unbiased); k = K uses the whole pool once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from alphasolve.evaluate.pools import Pool
+from clustering import Member, alphacode_picks, select
+from clustering.metrics import (
+    filtered_random_n_at_k,
+    n_at_k_from_subsets,
+    pass_at_k,
+    random_subsets,
+)
+from clustering.scorer import LEARNED_SCORER_FILE, get_scorer
+
+__all__ = [
+    "CLOSED_FORM",
+    "SUBSET_SELECTORS",
+    "ProblemResult",
+    "budgets",
+    "default_selectors",
+    "evaluate_pool",
+]
+
+# picks(members, shape_ok, n) -> candidate ids in submission order
+SubsetSelector = Callable[[Sequence[Member], Sequence[bool], int], list[str]]
+
+
+def _size_only(f) -> float:
+    return f.log_size
+
+
+SUBSET_SELECTORS: dict[str, Callable[[], SubsetSelector]] = {
+    "alphacode": lambda: lambda m, ok, n: alphacode_picks(m, n),
+    "trusted": lambda: lambda m, ok, n: list(select(m, ok, n, score=_size_only).picks),
+    "alphasolve": lambda: lambda m, ok, n: list(select(m, ok, n).picks),
+    "learned": lambda: _learned_selector(),
+}
+CLOSED_FORM = ("random", "filtered-random")
+
+
+def _learned_selector() -> SubsetSelector:
+    score = get_scorer("learned")
+    return lambda m, ok, n: list(select(m, ok, n, score=score).picks)
+
+
+def default_selectors() -> list[str]:
+    names = [*CLOSED_FORM, "alphacode", "trusted", "alphasolve"]
+    if LEARNED_SCORER_FILE.is_file():
+        names.append("learned")
+    return names
+
+
+def budgets(samples: int) -> list[int]:
+    """k = 1, 10, 100, ... up to the pool size, and the pool size itself."""
+    ks, k = [], 1
+    while k < samples:
+        ks.append(k)
+        k *= 10
+    return [*ks, samples]
+
+
+@dataclass(frozen=True)
+class ProblemResult:
+    problem_id: str
+    rating: int | None
+    draws: int
+    unique: int
+    passed_draws: int  # draws whose program passes the examples
+    correct_draws: int
+    pass_at: Mapping[int, float]  # k -> pass@k
+    n_at: Mapping[str, Mapping[int, Mapping[int, float]]]  # selector -> n -> k -> n@k
+
+
+def evaluate_pool(
+    pool: Pool,
+    ks: Sequence[int],
+    ns: Sequence[int] = (1, 10),
+    selectors: Sequence[str] = ("random", "filtered-random", "alphacode", "alphasolve"),
+    subsets: int = 20,
+    seed: int = 0,
+) -> ProblemResult:
+    K = pool.size
+    passed_draws = pool.count(pool.passed)
+    correct_draws = pool.count(pool.correct)
+    ks = [k for k in ks if 1 <= k <= K]
+    n_at: dict[str, dict[int, dict[int, float]]] = {s: {n: {} for n in ns} for s in selectors}
+    for name in selectors:
+        if name == "random":
+            for n in ns:
+                for k in ks:
+                    n_at[name][n][k] = pass_at_k(K, correct_draws, min(n, k))
+        elif name == "filtered-random":
+            for n in ns:
+                for k in ks:
+                    n_at[name][n][k] = filtered_random_n_at_k(K, passed_draws, correct_draws, k, n)
+    cluster_names = [s for s in selectors if s not in CLOSED_FORM]
+    pickers = {s: SUBSET_SELECTORS[s]() for s in cluster_names}
+    n_max = max(ns)
+    for k in ks:
+        rows = random_subsets(K, k, subsets, seed + k)
+        picks: dict[str, list[list[str]]] = {s: [] for s in cluster_names}
+        for row in rows:
+            ids = dict.fromkeys(pool.samples[i] for i in row)  # distinct, in draw order
+            members = [pool.members[c] for c in ids if c in pool.members]
+            for s in cluster_names:
+                # No survivor in the subset: the pipeline falls back to unfiltered programs,
+                # which fail an example, so they can never be correct: no picks counts the same.
+                picks[s].append(pickers[s](members, pool.shape_ok, n_max) if members else [])
+        for s in cluster_names:
+            for n in ns:
+                n_at[s][n][k] = _solved_share([p[:n] for p in picks[s]], pool.correct)
+    return ProblemResult(
+        pool.problem_id,
+        pool.rating,
+        K,
+        len(set(pool.samples)),
+        passed_draws,
+        correct_draws,
+        {k: pass_at_k(K, correct_draws, k) for k in ks},
+        n_at,
+    )
+
+
+def _solved_share(picks: Sequence[Sequence[str]], correct: frozenset[str]) -> float:
+    ids = sorted({c for p in picks for c in p})
+    index = {c: i for i, c in enumerate(ids)}
+    return n_at_k_from_subsets([[index[c] for c in p] for p in picks], [c in correct for c in ids])

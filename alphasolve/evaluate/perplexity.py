@@ -1,0 +1,43 @@
+"""Per-language perplexity of the model on held-out reference solutions.
+
+The reference programs of the evaluated problems, each scored teacher-forced under the
+prompt the model was trained with (true rating and tags, CORRECT SOLUTION):
+perplexity = exp(total negative log-likelihood / total target tokens), EOS included.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from alphasolve.model.prompt import solution_prompt, training_meta
+from alphasolve.problem import Problem, SolutionKind
+
+__all__ = ["perplexity"]
+
+
+class _Scorer(Protocol):
+    def score(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[float, int]]: ...
+
+
+def perplexity(model: _Scorer, problems: Sequence[Problem]) -> dict[str, dict[str, Any]]:
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for p in problems:
+        for sol in p.solutions:
+            if sol.kind is SolutionKind.ACCEPTED:
+                prompt = solution_prompt(p, training_meta(p, sol.language, True))
+                pairs[sol.language].append((prompt, sol.source.text()))
+    out = {}
+    for language, items in sorted(pairs.items()):
+        scored = model.score(items)
+        nll = sum(v for v, _ in scored)
+        tokens = sum(t for _, t in scored)
+        out[language] = {
+            "programs": len(items),
+            "tokens": tokens,
+            "nll_per_token": nll / tokens,
+            "perplexity": math.exp(nll / tokens),
+        }
+    return out

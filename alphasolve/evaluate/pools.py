@@ -1,0 +1,177 @@
+"""Per-problem sample pools read back from a run directory, plus hidden-test correctness.
+
+A pool is the K samples drawn for one problem, in sampling order (duplicates included: n@k
+is defined over draws, not over distinct programs). A sample is *correct* when its program
+passes the examples and every hidden test. Programs that fail the examples are never
+judged again: they cannot be correct, so only the survivors go to the hidden tests, which
+is what keeps evaluation at 1,000 samples per problem affordable on two cores.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from alphasolve.candidate import Candidate
+from alphasolve.problem import Problem
+from alphasolve.rundir import RunDir
+from clustering import Member, input_shape_ok
+from judges import Judge, Program
+
+__all__ = ["Pool", "RunIndex", "judge_hidden", "load_pool", "restrict"]
+
+
+@dataclass(frozen=True)
+class Pool:
+    problem_id: str
+    rating: int | None
+    samples: tuple[str, ...]  # candidate id of every draw, in sampling order
+    languages: Mapping[str, str]  # candidate id -> language
+    passed: frozenset[str]  # candidate ids that pass the examples
+    correct: frozenset[str]  # ... and every hidden test
+    members: Mapping[str, Member]  # survivors with a behaviour signature
+    shape_ok: tuple[bool, ...]  # per generated input: looks like the examples
+    verdicts: Mapping[str, str] = field(default_factory=dict)  # survivors: hidden-test verdict
+
+    @property
+    def size(self) -> int:
+        return len(self.samples)
+
+    def count(self, ids: Iterable[str]) -> int:
+        """How many draws are one of `ids`."""
+        wanted = set(ids)
+        return sum(1 for cid in self.samples if cid in wanted)
+
+
+def restrict(pool: Pool, language: str) -> Pool:
+    """The pool of one language's draws (for per-language results)."""
+    keep = tuple(cid for cid in pool.samples if pool.languages[cid] == language)
+    ids = set(keep)
+    return Pool(
+        pool.problem_id,
+        pool.rating,
+        keep,
+        {c: lang for c, lang in pool.languages.items() if c in ids},
+        pool.passed & ids,
+        pool.correct & ids,
+        {c: m for c, m in pool.members.items() if c in ids},
+        pool.shape_ok,
+        {c: v for c, v in pool.verdicts.items() if c in ids},
+    )
+
+
+class RunIndex:
+    """A run directory's stage records grouped by problem, each stage file read once (a
+    1,000-sample run of 120 problems has 120,000 sample rows: reading them per problem
+    would be quadratic)."""
+
+    def __init__(self, run: RunDir) -> None:
+        self.run = run
+        self._stages: dict[str, dict[str, list[dict]]] = {}
+
+    def rows(self, stage: str, pid: str) -> list[dict]:
+        if stage not in self._stages:
+            grouped: dict[str, list[dict]] = {}
+            for r in self.run.read(stage):
+                grouped.setdefault(r["problem_id"], []).append(r)
+            self._stages[stage] = grouped
+        return self._stages[stage].get(pid, [])
+
+    def forget(self, stage: str) -> None:
+        self._stages.pop(stage, None)
+
+    def draws(self, pid: str, limit: int) -> list[dict]:
+        rows = sorted(self.rows("samples", pid), key=lambda r: r["chunk"])  # stable sort
+        return rows[:limit]
+
+
+def judge_hidden(
+    index: RunIndex,
+    problem: Problem,
+    limit: int,
+    workers: int = 0,
+    progress: Callable[[int], None] = lambda n: None,
+) -> None:
+    """Judge every survivor among the first `limit` draws on examples + hidden tests, once:
+    results append to the run's `eval` stage, so a killed evaluation resumes."""
+    pid, run = problem.id, index.run
+    done = {r["candidate_id"] for r in index.rows("eval", pid)}
+    passed = {r["candidate_id"] for r in index.rows("filter", pid) if r["passed"]}
+    todo: dict[str, Candidate] = {}
+    for r in index.draws(pid, limit):
+        cid = r["candidate_id"]
+        if cid in passed and cid not in done and cid not in todo:
+            todo[cid] = Candidate.from_json({k: v for k, v in r.items() if k != "chunk"})
+    if not todo:
+        return
+    tests = problem.examples + problem.hidden_tests
+    workers = workers or len(os.sched_getaffinity(0))
+    with Judge() as judge:
+
+        def one(c: Candidate) -> dict:
+            report = judge.judge(problem, Program(c.language, c.code), tests)
+            return {
+                "problem_id": pid,
+                "candidate_id": c.candidate_id,
+                "correct": report.passed,
+                "verdict": str(report.verdict),
+            }
+
+        batch: list[dict] = []
+        with ThreadPoolExecutor(workers) as pool:
+            for row in pool.map(one, todo.values()):
+                batch.append(row)
+                if len(batch) >= 32:  # persist as we go: a kill loses at most one batch
+                    run.append("eval", batch)
+                    progress(len(batch))
+                    batch = []
+        run.append("eval", batch)
+        progress(len(batch))
+    index.forget("eval")
+
+
+def load_pool(index: RunIndex, problem: Problem, limit: int) -> Pool:
+    """The pool of the first `limit` draws; `judge_hidden` must have run for them."""
+    pid = problem.id
+    draws = index.draws(pid, limit)
+    samples = tuple(r["candidate_id"] for r in draws)
+    languages = {r["candidate_id"]: r["language"] for r in draws}
+    ids = set(samples)
+    passed = frozenset(
+        r["candidate_id"]
+        for r in index.rows("filter", pid)
+        if r["passed"] and r["candidate_id"] in ids
+    )
+    verdicts = {
+        r["candidate_id"]: r["verdict"] for r in index.rows("eval", pid) if r["candidate_id"] in ids
+    }
+    missing = passed - verdicts.keys()
+    if missing:
+        raise RuntimeError(f"{pid}: {len(missing)} survivors were never judged on hidden tests")
+    correct = frozenset(
+        r["candidate_id"]
+        for r in index.rows("eval", pid)
+        if r["correct"] and r["candidate_id"] in ids
+    )
+    first = {}
+    for r in draws:
+        first.setdefault(r["candidate_id"], r)
+    members = {
+        r["candidate_id"]: Member(
+            r["candidate_id"],
+            tuple(r["signature"]),
+            first[r["candidate_id"]]["log_likelihood"]
+            / max(1, first[r["candidate_id"]]["num_tokens"]),
+            len(first[r["candidate_id"]]["code"]),
+        )
+        for r in index.rows("behaviour", pid)
+        if r["candidate_id"] in passed
+    }
+    inputs = sorted(index.rows("inputs", pid), key=lambda r: r["index"])
+    examples = [t.input.text() for t in problem.examples]
+    shape_ok = tuple(input_shape_ok(r["input"], examples) for r in inputs)
+    return Pool(
+        pid, problem.rating, samples, languages, passed, correct, members, shape_ok, verdicts
+    )

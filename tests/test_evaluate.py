@@ -1,0 +1,177 @@
+"""Evaluation: selectors on literal pools against brute force, the summary, perplexity, and
+`alphasolve eval` end to end with the fake sampler."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+from math import exp
+from pathlib import Path
+
+import pytest
+
+from alphasolve.evaluate.ablation import budgets, evaluate_pool
+from alphasolve.evaluate.pools import Pool, restrict
+from alphasolve.evaluate.summary import difficulty, summarise
+from clustering import Member, alphacode_picks, pass_at_k
+from tests.conftest import REPO
+
+SIG_RIGHT = ("o:1", "o:2", "o:3", "o:4", "o:5")
+SIG_WRONG = ("o:1", "o:2", "o:9", "o:4", "o:5")
+
+
+def literal_pool() -> Pool:
+    """8 draws: r1 r1 r2 (right, one behaviour), w1 w2 (wrong, another behaviour), x1 x2 x3
+    (fail the examples). The right cluster is the larger one among survivors."""
+    samples = ("r1", "w1", "x1", "r1", "x2", "r2", "w2", "x3")
+    langs = {c: ("cpp17" if c in ("r2", "w2", "x3") else "python3") for c in samples}
+    members = {
+        "r1": Member("r1", SIG_RIGHT, -0.1, 50),
+        "r2": Member("r2", SIG_RIGHT, -0.2, 60),
+        "w1": Member("w1", SIG_WRONG, -0.05, 40),
+        "w2": Member("w2", SIG_WRONG, -0.3, 70),
+    }
+    return Pool(
+        "p", 1100, samples, langs, frozenset({"r1", "r2", "w1", "w2"}), frozenset({"r1", "r2"}),
+        members, (True,) * 5, {"r1": "AC", "r2": "AC", "w1": "WA", "w2": "WA"},
+    )  # fmt: skip
+
+
+def brute_alphacode(pool: Pool, k: int, n: int) -> float:
+    """Exact expectation of AlphaCode's selector over every k-subset of the draws."""
+    hits = []
+    for subset in itertools.combinations(range(pool.size), k):
+        ids = dict.fromkeys(pool.samples[i] for i in subset)
+        members = [pool.members[c] for c in ids if c in pool.members]
+        picks = alphacode_picks(members, n) if members else []
+        hits.append(any(c in pool.correct for c in picks))
+    return sum(hits) / len(hits)
+
+
+def test_closed_forms_match_definitions() -> None:
+    pool = literal_pool()
+    r = evaluate_pool(pool, budgets(8), (1, 10), ("random", "filtered-random"), subsets=1)
+    assert r.draws == 8 and r.unique == 7 and r.passed_draws == 5 and r.correct_draws == 3
+    for k in (1, 8):
+        assert r.pass_at[k] == pytest.approx(pass_at_k(8, 3, k))
+        assert r.n_at["random"][1][k] == pytest.approx(pass_at_k(8, 3, 1))
+    # filtered-random, one pick from the whole pool: 3 of the 5 survivor draws are right
+    assert r.n_at["filtered-random"][1][8] == pytest.approx(3 / 5)
+    assert r.n_at["filtered-random"][10][8] == pytest.approx(1.0)
+
+
+def test_cluster_selector_subsets_converge_to_brute_force() -> None:
+    pool = literal_pool()
+    exact = brute_alphacode(pool, 3, 1)
+    assert 0 < exact < 1
+    r = evaluate_pool(pool, [3], (1,), ("alphacode",), subsets=4000, seed=1)
+    assert r.n_at["alphacode"][1][3] == pytest.approx(exact, abs=0.03)
+    # the whole pool: the right cluster has 2 distinct programs, the wrong one 2 as well;
+    # AlphaCode breaks the tie by key, alphasolve by the hand score: both are deterministic
+    whole = evaluate_pool(pool, [8], (1, 10), ("alphacode", "alphasolve"), subsets=5)
+    assert whole.n_at["alphacode"][10][8] == 1.0 and whole.n_at["alphasolve"][10][8] == 1.0
+
+
+def test_no_survivor_in_a_subset_counts_as_unsolved() -> None:
+    pool = literal_pool()
+    failing = Pool("q", None, ("x1", "x2"), {"x1": "python3", "x2": "python3"}, frozenset(),
+                   frozenset(), {}, (True,) * 5)  # fmt: skip
+    r = evaluate_pool(failing, [1, 2], (1, 10), ("random", "filtered-random", "alphasolve"))
+    assert all(v == 0.0 for s in r.n_at.values() for per_k in s.values() for v in per_k.values())
+    assert restrict(pool, "cpp17").samples == ("r2", "w2", "x3")
+    assert restrict(pool, "cpp17").correct == frozenset({"r2"})
+
+
+def test_budgets() -> None:
+    assert budgets(1000) == [1, 10, 100, 1000]
+    assert budgets(250) == [1, 10, 100, 250]
+    assert budgets(1) == [1]
+
+
+def test_summary_means_intervals_and_groups() -> None:
+    pool = literal_pool()
+    solved = evaluate_pool(pool, [1, 8], (1, 10), ("random", "filtered-random"), subsets=1)
+    unsolved = evaluate_pool(
+        Pool("q", 2000, ("x1",) * 8, {"x1": "python3"}, frozenset(), frozenset(), {}, ()),
+        [1, 8], (1, 10), ("random", "filtered-random"), subsets=1,
+    )  # fmt: skip
+    m = summarise([solved, unsolved], {"python3": [solved]}, seed=0)
+    assert m["budgets"] == [1, 8]
+    cell = m["n_at"]["filtered-random"]["10"]["8"]
+    assert cell["mean"] == pytest.approx(0.5) and cell["low"] <= 0.5 <= cell["high"]
+    assert m["pass_at"]["8"]["mean"] == pytest.approx(0.5)
+    # paired difference at 1@8: random 3/8 vs filtered-random 3/5 on the solved problem, 0 vs 0
+    assert m["vs_baseline"]["random"]["1"]["8"]["mean"] == pytest.approx((3 / 8 - 3 / 5) / 2)
+    assert set(m["by_difficulty"]) == {"rating 1000-1199", "rating >= 1600"}
+    assert m["solved_at_largest"]["filtered-random"] == 1
+    assert difficulty(None) == "unrated" and difficulty(800) == "rating < 1000"
+
+
+def test_scorer_perplexity_matches_the_model_loss(tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    from alphasolve.evaluate.perplexity import perplexity
+    from alphasolve.formats import load_problem
+    from alphasolve.model.seq2seq import Seq2SeqSampler
+    from tests.test_model_samplers import PROBLEM_DIR, save_tiny_model
+
+    sampler = Seq2SeqSampler(save_tiny_model(tmp_path))
+    pairs = [("a statement", "print(1)\n"), ("another, longer statement", "x = 2\nprint(x)\n")]
+    scored = sampler.score(pairs)
+    for (prompt, target), (nll, tokens) in zip(pairs, scored, strict=True):
+        enc = sampler.tokenizer([prompt], return_tensors="pt")
+        labels = sampler.tokenizer([target], return_tensors="pt")["input_ids"]
+        with torch.no_grad():
+            loss = sampler.model(**enc, labels=labels).loss.item()
+        assert tokens == labels.shape[1]
+        assert nll / tokens == pytest.approx(loss, rel=1e-4)
+    result = perplexity(sampler, [load_problem(PROBLEM_DIR)])
+    assert set(result) == {"python3", "cpp17"}
+    for lang in result.values():
+        assert lang["perplexity"] == pytest.approx(exp(lang["nll_per_token"]))
+        assert lang["perplexity"] > 1.0 and lang["programs"] >= 1
+
+
+def test_eval_cli_end_to_end_and_reuse(tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    env = dict(os.environ, RAY_AUTH_MODE="disabled")
+    problems = [str(REPO / "problems" / name) for name in ("rope-teams", "two-gifts")]
+    cmd = [sys.executable, "-m", "alphasolve.cli", "eval", *problems, "--samples", "24",
+           "--sampler", "fake", "--subsets", "5", "--out", str(out)]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "10@k" in done.stdout and "alphasolve" in done.stdout
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert metrics["problems"] == 2 and metrics["budgets"] == [1, 10, 24]
+    assert {"random", "filtered-random", "alphacode", "alphasolve"} <= set(metrics["selectors"])
+    # the fake sampler draws the problems' own accepted solutions among wrong ones
+    assert metrics["pass_at"]["24"]["mean"] == 1.0
+    assert metrics["n_at"]["alphasolve"]["10"]["24"]["mean"] > 0
+    assert set(metrics["by_language"]) == {"python3", "cpp17"}
+    assert metrics["verdicts"]["examples"] and metrics["verdicts"]["hidden tests"]["AC"] > 0
+    for name in ("solve_rate.png", "verdicts.png"):
+        assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    report = (out / "report.md").read_text()
+    assert "solve_rate.png" in report and "rope-teams" in (out / "problems.md").read_text()
+    judged = (out / "eval.jsonl").read_text()
+    again = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert (out / "eval.jsonl").read_text() == judged  # nothing judged twice
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--selectors", "random,best"], "unknown selector 'best'"),
+        (["--subsets", "0"], "--subsets must be at least 1"),
+        (["--samples", "0"], "--samples must be at least 1"),
+    ],
+)
+def test_eval_bad_arguments(tmp_path: Path, capsys, extra: list[str], message: str) -> None:
+    from alphasolve.cli import main
+
+    code = main(["eval", str(REPO / "problems" / "rope-teams"), "--out", str(tmp_path / "r"),
+                 "--sampler", "fake", *extra])  # fmt: skip
+    assert code == 2 and message in capsys.readouterr().err
