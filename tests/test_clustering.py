@@ -102,3 +102,30 @@ def test_select_is_deterministic_and_alphacode_differs() -> None:
     assert first == select(list(reversed(members)), [True] * 6, n=2)
     assert first.picks[0].startswith("r")  # the constant-output cluster is larger but trivial
     assert alphacode_picks(members, n=2)[0].startswith("w")  # AlphaCode: largest first
+
+
+def test_linear_scorer_is_a_dot_product_and_drives_select() -> None:
+    from clustering import ClusterFeatures, Member, select
+    from clustering.scorer import FEATURE_NAMES, LinearScorer, get_scorer
+
+    f = ClusterFeatures(
+        log_size=2.0, share=0.5, support=0.25, loglik_z=-1.0, bad_share=0.0, trivial=True
+    )
+    scorer = LinearScorer((1.0, 0.0, 0.0, 0.0, 0.0, -10.0), bias=0.5)
+    assert scorer(f) == pytest.approx(0.5 + 2.0 - 10.0)
+    assert LinearScorer.from_json(scorer.to_json()) == scorer
+    with pytest.raises(ValueError, match="one weight per feature"):
+        LinearScorer((1.0,))
+    assert len(FEATURE_NAMES) == 6
+    with pytest.raises(ValueError, match="unknown cluster scorer 'best'"):
+        get_scorer("best")
+    # big constant-output cluster vs a small varied one: the hand score avoids the trivial
+    # cluster, a scorer that rewards size alone picks it first
+    sig_const = ("o:1",) * 6
+    sig_varied = ("o:1", "o:2", "o:3", "o:4", "o:5", "o:6")
+    members = [Member(f"c{i}", sig_const) for i in range(5)] + [
+        Member(f"v{i}", sig_varied) for i in range(2)
+    ]
+    size_only = LinearScorer((1.0, 0.0, 0.0, 0.0, 0.0, 0.0))
+    assert select(members, [True] * 6, 1).picks == ("v0",)
+    assert select(members, [True] * 6, 1, score=size_only).picks == ("c0",)
