@@ -18,6 +18,7 @@ from alphasolve.cli import (
     eval_cmd,
     judge_cmd,
     problems_cmd,
+    replay_cmd,
     sample_cmd,
     solve_cmd,
 )
@@ -31,6 +32,7 @@ COMMANDS: dict[str, ModuleType] = {
     "judge": judge_cmd,
     "sample": sample_cmd,
     "solve": solve_cmd,
+    "replay": replay_cmd,
     "eval": eval_cmd,
     "demo": demo_cmd,
 }
