@@ -16,3 +16,18 @@ REPO = Path(__file__).resolve().parents[1]
 def judge() -> Iterator[Judge]:
     with Judge(JudgeConfig(workers=2)) as j:
         yield j
+
+
+@pytest.fixture(scope="module")
+def ray_local() -> Iterator[None]:
+    """One embedded Ray per test module (`solve` joins it instead of starting its own)."""
+    import ray
+
+    if ray.is_initialized():
+        ray.shutdown()
+    ray.init(address="local", num_cpus=2, include_dashboard=False, resources={"judge": 2},
+             object_store_memory=200 * 2**20, log_to_driver=False)  # fmt: skip
+    try:
+        yield
+    finally:
+        ray.shutdown()

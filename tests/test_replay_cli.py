@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,21 +16,6 @@ os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # tests write no ~/.ray toke
 
 CONTEST = REPO / "tests" / "fixtures" / "replay" / "two-problems.yaml"
 SPREAD_MINUTES = {14, 62, 110}  # AlphaCode's schedule on a 2-hour contest
-
-
-@pytest.fixture(scope="module")
-def ray_local() -> Iterator[None]:
-    """One embedded Ray for both runs (`solve` joins it instead of starting its own)."""
-    import ray
-
-    if ray.is_initialized():
-        ray.shutdown()
-    ray.init(address="local", num_cpus=2, include_dashboard=False, resources={"judge": 2},
-             object_store_memory=200 * 2**20, log_to_driver=False)  # fmt: skip
-    try:
-        yield
-    finally:
-        ray.shutdown()
 
 
 def test_replay_two_problems_then_resume_on_the_measured_clock(

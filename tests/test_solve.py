@@ -7,29 +7,12 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from alphasolve.formats import load_problem
 from tests.conftest import REPO
 
 os.environ.setdefault("RAY_AUTH_MODE", "disabled")  # tests write no ~/.ray token
-
-
-@pytest.fixture(scope="module")
-def ray_local() -> Iterator[None]:
-    import ray
-
-    if ray.is_initialized():
-        ray.shutdown()
-    ray.init(address="local", num_cpus=2, include_dashboard=False, resources={"judge": 2},
-             object_store_memory=200 * 2**20, log_to_driver=False)  # fmt: skip
-    try:
-        yield
-    finally:
-        ray.shutdown()
 
 
 def lines(path: Path) -> list[dict]:

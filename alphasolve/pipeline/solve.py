@@ -413,7 +413,8 @@ def solve(
             pools = _Pool(samplers, cfg.inflight), _Pool(judges, cfg.inflight)
             summary = solve_problem(problem, run, cfg, *pools, progress)
             total = time.monotonic() - start
-            run.update_info(timings={problem.id: {**summary.seconds, "total": total}})
+            if summary.seconds:  # a problem finished by an earlier run keeps its timings
+                run.update_info(timings={problem.id: {**summary.seconds, "total": total}})
             summaries.append(summary)
         return summaries
     finally:

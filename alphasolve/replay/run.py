@@ -154,12 +154,8 @@ def replay(
     progress: Callable[[str, int], None] = lambda stage, n: None,
 ) -> ReplayResult:
     run = RunDir(out / "run")
-    # solve() records a resumed problem's time as that of the (short) resumed run; the
-    # measured clock needs the time of the run that made the picks, so put it back.
-    done_before = {r["problem_id"] for r in run.read("picks")}
-    earlier = {k: v for k, v in run.info().get("timings", {}).items() if k in done_before}
     solve([cp.problem for cp in contest.problems], run.path, cfg.solve, address, progress)
-    info = run.update_info(timings=earlier) if earlier else run.info()
+    info = run.info()  # solve() keeps the timings of problems an earlier run finished
     timings = info.get("timings", {})
     picks: dict[str, dict[int, dict[str, Any]]] = {}
     for row in run.read("picks"):
