@@ -60,6 +60,7 @@ class SolveConfig:
     picks: int = 10
     scorer: str = DEFAULT_SCORER  # cluster score: a name in clustering.scorer.SCORERS
     sampler_actors: int = 1
+    sampler_threads: int = 0  # torch threads per sampler actor; 0: one per core of its machine
     judge_actors: int = 1
     judge_workers: int = 1  # slots (cores) per judge actor
     inflight: int = 2  # calls in flight per actor
@@ -82,7 +83,14 @@ class ProblemSummary:
 class SamplerWorker:
     """Sampling, in its own process (a Ray actor); the GPU goes here on a cluster."""
 
-    def __init__(self, name: str, model_dir: str | None) -> None:
+    def __init__(self, name: str, model_dir: str | None, threads: int = 0) -> None:
+        # Ray pins a 1-CPU actor's math libraries to one thread. On a CPU machine the sampler
+        # is the bottleneck and the judges need only a sliver of a core while it samples, so
+        # by default it gets a thread per core of its machine (threads=0).
+        if name == "seq2seq":
+            import torch
+
+            torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
         self.sampler = make_sampler(name, Path(model_dir) if model_dir else None)
 
     def sample(
@@ -145,7 +153,9 @@ def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
     # Named, so that operators (and the fault tests) can find and kill them.
     tag = f"{os.getpid()}-{time.monotonic_ns()}"
     samplers = [
-        sampler_cls.options(name=f"alphasolve-sampler-{i}-{tag}").remote(cfg.sampler, model)
+        sampler_cls.options(name=f"alphasolve-sampler-{i}-{tag}").remote(
+            cfg.sampler, model, cfg.sampler_threads
+        )
         for i in range(cfg.sampler_actors)
     ]
     judges = [
