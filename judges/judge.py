@@ -113,6 +113,7 @@ class Judge:
         self._slots: list[Slot] = []
         self._lock = threading.Lock()
         self._prepared: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
+        self._preparing: dict[tuple[str, str], threading.Lock] = {}  # compiles in progress
         self._available: dict[str, str | None] = {}  # language -> None, or why it is unusable
         self._closed = False
 
@@ -190,13 +191,21 @@ class Judge:
             if key in self._prepared:
                 self._prepared.move_to_end(key)
                 return self._prepared[key]
-        executor = get_executor(language)
-        with self._slot() as slot:
-            prepared = executor.prepare(code, slot, self.config, extra_files)
-        with self._lock:
-            self._prepared[key] = prepared
-            while len(self._prepared) > self.config.cpp_cache_entries:
-                self._prepared.popitem(last=False)
+            building = self._preparing.setdefault(key, threading.Lock())
+        # Wait for another thread's compile of the same program *before* taking a slot: a
+        # thread holding a slot while it waits would serialise run_many's compiles.
+        with building:
+            with self._lock:
+                if key in self._prepared:
+                    return self._prepared[key]
+            executor = get_executor(language)
+            with self._slot() as slot:
+                prepared = executor.prepare(code, slot, self.config, extra_files)
+            with self._lock:
+                self._prepared[key] = prepared
+                self._preparing.pop(key, None)
+                while len(self._prepared) > self.config.cpp_cache_entries:
+                    self._prepared.popitem(last=False)
         return prepared
 
     def _require(self, language: str) -> None:
@@ -357,12 +366,14 @@ class Judge:
     def run_many(self, jobs: Iterable[BatchJob]) -> Iterator[tuple[BatchJob, RunResult]]:
         """Run (program, input) pairs on all slots; yields results as they finish.
 
-        At most two jobs per slot are in flight, so a generator of millions of jobs is
+        At most four jobs per slot are in flight, so a generator of millions of jobs is
         consumed lazily and memory stays bounded.
         """
-        window = 2 * self.config.workers
+        # Twice as many threads as slots: a thread waiting for another's compile of the same
+        # program holds no slot, and the spare threads keep every slot busy meanwhile.
+        window = 4 * self.config.workers
         with ThreadPoolExecutor(
-            max_workers=self.config.workers, thread_name_prefix="judge"
+            max_workers=2 * self.config.workers, thread_name_prefix="judge"
         ) as pool:
             pending: dict[Future[RunResult], BatchJob] = {}
             it = iter(jobs)

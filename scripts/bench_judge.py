@@ -7,7 +7,9 @@ Measures, for a trivial Python program (read n, print a sum):
   * a bare fork-and-exit loop of the same interpreter   - the floor a fork-server can reach
   * the judge, one slot, sequential runs (full checks)  - per-run latency
   * the judge's batch API with 1..N workers              - throughput
-and the cached execution of a compiled C++ program. The last line is
+the cached execution of a compiled C++ program, and compiles of distinct contest-style
+C++ programs (`#include <bits/stdc++.h>`) with the precompiled header against without. The
+last line is
 `ratio: X` = judge Python runs/s (N workers) / subprocess runs/s (sequential).
 """
 
@@ -75,6 +77,29 @@ def bench_judge_sequential(judge: Judge, language: str, code: str, runs: int) ->
     return rate(runs, time.perf_counter() - start)
 
 
+CONTEST_CPP = """#include <bits/stdc++.h>
+using namespace std;
+int main() {{
+    int n; cin >> n;
+    vector<long long> a(n);
+    for (auto& x : a) cin >> x;
+    sort(a.begin(), a.end());
+    cout << accumulate(a.begin(), a.end(), {k}LL) << "\\n";
+}}
+"""
+
+
+def bench_compile(pch: bool, programs: int) -> float:
+    """Programs compiled per second, each distinct (no binary cache hit)."""
+    with Judge(JudgeConfig(workers=1, cpp_pch=pch)) as judge:
+        judge.prepare("cpp17", CONTEST_CPP.format(k=-1))  # warm-up (builds the header once)
+        start = time.perf_counter()
+        for k in range(programs):
+            prepared = judge.prepare("cpp17", CONTEST_CPP.format(k=k + pch * 10**6))
+            assert prepared.binary is not None, prepared.compile_error
+        return rate(programs, time.perf_counter() - start)
+
+
 def bench_judge_batch(workers: int, language: str, code: str, runs: int) -> float:
     with Judge(JudgeConfig(workers=workers)) as judge:
         warm = [
@@ -93,6 +118,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--compiles", type=int, default=8, help="C++ programs per compile way")
     args = parser.parse_args()
     baseline_runs = max(50, args.runs // 10)
 
@@ -110,6 +136,12 @@ def main() -> None:
         print(
             f"judge cpp17 (cached binary), 1 slot  {cpp_seq:9.1f} runs/s   ({1000 / cpp_seq:.2f} ms/run)"
         )
+    plain = bench_compile(False, args.compiles)
+    pch = bench_compile(True, args.compiles)
+    print(
+        f"cpp17 compile <bits/stdc++.h> program: plain {plain:5.2f}/s ({1 / plain:.2f} s), "
+        f"precompiled header {pch:5.2f}/s ({1 / pch:.2f} s): {pch / plain:.1f}x"
+    )
     best = seq
     for workers in range(1, args.workers + 1):
         py = bench_judge_batch(workers, "python3", PY, args.runs)

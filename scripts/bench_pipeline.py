@@ -25,7 +25,8 @@ sys.path.insert(0, str(REPO))
 os.environ.setdefault("RAY_AUTH_MODE", "disabled")
 
 from alphasolve.formats import load_problem  # noqa: E402
-from alphasolve.model.sampler import SamplingConfig, make_sampler  # noqa: E402
+from alphasolve.model.prompt import LanguageSplit  # noqa: E402
+from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sampler  # noqa: E402
 from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed  # noqa: E402
 from alphasolve.pipeline.solve import SolveConfig, solve  # noqa: E402
 
@@ -36,13 +37,17 @@ def main() -> None:
     parser.add_argument("--sampler", default="seq2seq")
     parser.add_argument("--samples", type=int, default=1000)
     parser.add_argument("--problem", type=Path, default=None)
+    parser.add_argument(
+        "--language", default=DEFAULT_LANGUAGES,
+        help="language split, as `solve --language` (python3:1 leaves out C++ compiles)",
+    )  # fmt: skip
     args = parser.parse_args()
     path = args.problem or sorted((REPO / "problems" / "corpus" / "test").iterdir())[0]
     problem = load_problem(path)
-    print(f"problem {problem.id}, {args.samples} samples, sampler {args.sampler}")
+    print(f"problem {problem.id}, {args.samples} samples, sampler {args.sampler}, {args.language}")
 
     sampler = make_sampler(args.sampler, args.model)
-    config = SamplingConfig()
+    config = SamplingConfig(languages=LanguageSplit.parse(args.language))
     start = time.perf_counter()
     drawn = 0
     for chunk in range(math.ceil(args.samples / CHUNK_SIZE)):
@@ -55,7 +60,12 @@ def main() -> None:
     print(f"bare sampler                 {bare:9.1f} samples/s")
 
     with tempfile.TemporaryDirectory() as tmp:
-        cfg = SolveConfig(samples=args.samples, sampler=args.sampler, model_dir=args.model)
+        cfg = SolveConfig(
+            samples=args.samples,
+            sampler=args.sampler,
+            model_dir=args.model,
+            languages=args.language,
+        )
         start = time.perf_counter()
         summary = solve([problem], Path(tmp) / "run", cfg)[0]
         total = time.perf_counter() - start

@@ -39,3 +39,14 @@ def test_filter_behaviour_and_picks(judge: Judge) -> None:
     report = judge.judge(problem, Program(first.language, first.code), problem.hidden_tests)
     assert report.passed  # the top cluster's representative solves the hidden tests
     assert fallback_picks(candidates, outcomes, 3)[0] in {c.candidate_id for c in survivors}
+
+
+def test_judge_slots_share_the_judge_resource_within_one_node() -> None:
+    from alphasolve.pipeline.solve import judge_slots
+
+    assert judge_slots(3, 1, [2.0]) == 3  # asked for: taken as is
+    assert judge_slots(0, 1, [2.0]) == 2  # one machine: a slot per core
+    assert judge_slots(0, 2, [8.0, 8.0]) == 8  # one actor per node
+    assert judge_slots(0, 1, [8.0, 8.0]) == 8  # never more than a node holds
+    assert judge_slots(0, 4, [2.0, 0.0]) == 1  # at least one
+    assert judge_slots(0, 1, []) == 1

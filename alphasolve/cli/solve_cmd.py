@@ -57,7 +57,10 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--judge-actors", type=int, default=1)
     parser.add_argument(
-        "--judge-workers", type=int, default=1, help="judge slots (cores) per judge actor"
+        "--judge-workers",
+        type=int,
+        default=0,
+        help="judge slots (cores) per judge actor (default: the judge resource shared evenly)",
     )
 
 

@@ -62,7 +62,7 @@ class SolveConfig:
     sampler_actors: int = 1
     sampler_threads: int = 0  # torch threads per sampler actor; 0: one per core of its machine
     judge_actors: int = 1
-    judge_workers: int = 1  # slots (cores) per judge actor
+    judge_workers: int = 0  # slots (cores) per judge actor; 0: see judge_slots()
     inflight: int = 2  # calls in flight per actor
     filter_batch: int = 32  # candidates per filter call
     max_buffered: int = 256  # candidates waiting for the judges before sampling pauses
@@ -141,13 +141,29 @@ def connect(address: str | None, num_cpus: int | None = None) -> None:
         ray.init(address=address, log_to_driver=False)
 
 
+def judge_slots(requested: int, actors: int, per_node: Sequence[float]) -> int:
+    """Slots per judge actor. `requested` > 0 is taken as is; 0 shares the cluster's
+    `judge` resource evenly among the actors, never more than one node holds (an actor
+    lives on one node). On one machine that is a slot per core: when sampling ends the
+    judges' backlog then uses every core, not one."""
+    if requested > 0:
+        return requested
+    biggest = int(max(per_node, default=0))
+    return max(1, min(biggest, int(sum(per_node)) // max(1, actors)))
+
+
 def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
     gpus = 1 if ray.cluster_resources().get("GPU", 0) >= cfg.sampler_actors else 0
     sampler_cls = ray.remote(num_cpus=1, num_gpus=gpus, max_restarts=-1, max_task_retries=3)(
         SamplerWorker
     )
+    slots = judge_slots(
+        cfg.judge_workers,
+        cfg.judge_actors,
+        [n["Resources"].get("judge", 0.0) for n in ray.nodes() if n.get("Alive")],
+    )
     judge_cls = ray.remote(
-        num_cpus=0, resources={"judge": cfg.judge_workers}, max_restarts=-1, max_task_retries=3
+        num_cpus=0, resources={"judge": slots}, max_restarts=-1, max_task_retries=3
     )(JudgeWorker)
     model = str(cfg.model_dir) if cfg.model_dir else None
     # Named, so that operators (and the fault tests) can find and kill them.
@@ -159,7 +175,7 @@ def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
         for i in range(cfg.sampler_actors)
     ]
     judges = [
-        judge_cls.options(name=f"alphasolve-judge-{i}-{tag}").remote(cfg.judge_workers)
+        judge_cls.options(name=f"alphasolve-judge-{i}-{tag}").remote(slots)
         for i in range(cfg.judge_actors)
     ]
     return samplers, judges

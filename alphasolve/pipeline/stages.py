@@ -9,7 +9,7 @@ from alphasolve.candidate import Candidate
 from alphasolve.problem import Problem
 from clustering import Member, Selection, input_shape_ok, select, signature
 from clustering.scorer import DEFAULT_SCORER, get_scorer
-from judges import Blob, Judge, Program, TestCase, Verdict
+from judges import Blob, Judge, TestCase, Verdict
 from judges.judge import BatchJob
 
 __all__ = ["FilterOutcome", "behaviour", "choose", "fallback_picks", "filter_on_examples"]
@@ -27,16 +27,32 @@ def filter_on_examples(
     judge: Judge, problem: Problem, candidates: Sequence[Candidate]
 ) -> list[FilterOutcome]:
     """Judge each distinct program on every example (there are few): survivors pass all,
-    and the count passed ranks the fallback when nothing survives."""
+    and the count passed ranks the fallback when nothing survives.
+
+    All (program, example) pairs go through the judge's batch API, so compiles and runs
+    use every slot: judged one program at a time, C++ compiles kept all but one core idle."""
+    examples = list(problem.examples)
+    jobs = [
+        BatchJob(
+            f"{i}\0{j}",
+            c.language,
+            c.code,
+            t,
+            judge.limits_for(problem, c.language),
+            problem.checker,
+        )
+        for i, c in enumerate(candidates)
+        for j, t in enumerate(examples)
+    ]
+    verdicts: list[list[Verdict]] = [[Verdict.AC] * len(examples) for _ in candidates]
+    for job, result in judge.run_many(jobs):
+        i, _, j = job.key.partition("\0")
+        verdicts[int(i)][int(j)] = result.verdict
     out = []
-    for c in candidates:
-        report = judge.judge(
-            problem, Program(c.language, c.code), problem.examples, stop_on_first_failure=False
-        )
-        passed = sum(r.verdict is Verdict.AC for r in report.tests)
-        out.append(
-            FilterOutcome(c.candidate_id, str(report.verdict), passed, report.verdict is Verdict.AC)
-        )
+    for c, row in zip(candidates, verdicts, strict=True):
+        passed = sum(v is Verdict.AC for v in row)
+        first = next((v for v in row if v is not Verdict.AC), Verdict.AC)  # in example order
+        out.append(FilterOutcome(c.candidate_id, str(first), passed, first is Verdict.AC))
     return out
 
 

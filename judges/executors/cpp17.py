@@ -18,6 +18,7 @@ from pathlib import Path
 
 from judges.config import JudgeConfig, Limits
 from judges.executors.base import Prepared
+from judges.executors.pch import precompiled_dir
 from judges.sandbox.slot import Outcome, Slot
 from judges.testdata import Blob
 
@@ -111,12 +112,16 @@ class Cpp17:
                 output_mb=lim.output_mb, processes=lim.processes, open_files=256, stack_mb=64,
             )  # fmt: skip
             assert self.compiler is not None
-            argv = [self.compiler, *FLAGS, "-o", "main", "main.cpp"]
+            self._key("")  # fills self._version, part of the precompiled header's key
+            pch = precompiled_dir(self.compiler, FLAGS, self._version) if config.cpp_pch else None
+            include = ("-I", str(pch)) if pch else ()
+            argv = [self.compiler, *FLAGS, *include, "-o", "main", "main.cpp"]
             out = slot.run_exec(
                 argv,
                 Blob.of(b""),
                 limits,
                 exec_paths=("/usr", "/bin"),
+                extra_read=(str(pch),) if pch else (),
                 extra_write=(str(build),),
                 cwd=str(build),
                 env={"TMPDIR": str(build)},
