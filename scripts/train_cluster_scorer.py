@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from alphasolve.evaluate.ablation import budgets  # noqa: E402
+from alphasolve.evaluate.ablation import budgets, solved_share, subset_picks  # noqa: E402
 from alphasolve.evaluate.pools import Pool, RunIndex, load_pool  # noqa: E402
 from alphasolve.formats import load_problems  # noqa: E402
 from alphasolve.rundir import RunDir  # noqa: E402
@@ -78,19 +78,17 @@ def fit(x: np.ndarray, y: np.ndarray, c: float) -> LinearScorer:
 def ten_at_k(
     pool_list: list[Pool], score, samples: int, subsets: int, seed: int
 ) -> dict[int, float]:
-    out = {}
-    for k in budgets(samples):
-        solved = []
-        for p in pool_list:
-            hits = []
-            for row in random_subsets(p.size, min(k, p.size), subsets, seed + k):
-                ids = dict.fromkeys(p.samples[i] for i in row)
-                members = [p.members[c] for c in ids if c in p.members]
-                picks = select(members, p.shape_ok, 10, score=score).picks if members else ()
-                hits.append(any(c in p.correct for c in picks))
-            solved.append(fmean(hits))
-        out[k] = fmean(solved)
-    return out
+    """10@k of `select` with `score`, paired with `alphasolve eval` (same subsets, seeds)."""
+    picker = {"it": lambda m, ok, n: list(select(m, ok, n, score=score).picks)}
+    return {
+        k: fmean(
+            solved_share(
+                subset_picks(p, min(k, p.size), picker, 10, subsets, seed + k)["it"], p.correct
+            )
+            for p in pool_list
+        )
+        for k in budgets(samples)
+    }
 
 
 def main() -> None:

@@ -33,6 +33,8 @@ __all__ = [
     "budgets",
     "default_selectors",
     "evaluate_pool",
+    "solved_share",
+    "subset_picks",
 ]
 
 # picks(members, shape_ok, n) -> candidate ids in submission order
@@ -109,20 +111,11 @@ def evaluate_pool(
                     n_at[name][n][k] = filtered_random_n_at_k(K, passed_draws, correct_draws, k, n)
     cluster_names = [s for s in selectors if s not in CLOSED_FORM]
     pickers = {s: SUBSET_SELECTORS[s]() for s in cluster_names}
-    n_max = max(ns)
     for k in ks:
-        rows = random_subsets(K, k, subsets, seed + k)
-        picks: dict[str, list[list[str]]] = {s: [] for s in cluster_names}
-        for row in rows:
-            ids = dict.fromkeys(pool.samples[i] for i in row)  # distinct, in draw order
-            members = [pool.members[c] for c in ids if c in pool.members]
-            for s in cluster_names:
-                # No survivor in the subset: the pipeline falls back to unfiltered programs,
-                # which fail an example, so they can never be correct: no picks counts the same.
-                picks[s].append(pickers[s](members, pool.shape_ok, n_max) if members else [])
+        picks = subset_picks(pool, k, pickers, max(ns), subsets, seed + k)
         for s in cluster_names:
             for n in ns:
-                n_at[s][n][k] = _solved_share([p[:n] for p in picks[s]], pool.correct)
+                n_at[s][n][k] = solved_share([p[:n] for p in picks[s]], pool.correct)
     return ProblemResult(
         pool.problem_id,
         pool.rating,
@@ -135,7 +128,28 @@ def evaluate_pool(
     )
 
 
-def _solved_share(picks: Sequence[Sequence[str]], correct: frozenset[str]) -> float:
+def subset_picks(
+    pool: Pool,
+    k: int,
+    pickers: Mapping[str, SubsetSelector],
+    n: int,
+    subsets: int,
+    seed: int,
+) -> dict[str, list[list[str]]]:
+    """Each picker's first `n` picks on the same `subsets` random k-subsets of the draws."""
+    picks: dict[str, list[list[str]]] = {s: [] for s in pickers}
+    for row in random_subsets(pool.size, k, subsets, seed):
+        ids = dict.fromkeys(pool.samples[i] for i in row)  # distinct, in draw order
+        members = [pool.members[c] for c in ids if c in pool.members]
+        for s, picker in pickers.items():
+            # No survivor in the subset: the pipeline falls back to unfiltered programs,
+            # which fail an example, so they can never be correct: no picks counts the same.
+            picks[s].append(picker(members, pool.shape_ok, n) if members else [])
+    return picks
+
+
+def solved_share(picks: Sequence[Sequence[str]], correct: frozenset[str]) -> float:
+    """n@k over subsets: the share of subsets where a pick is correct (ids, not indices)."""
     ids = sorted({c for p in picks for c in p})
     index = {c: i for i, c in enumerate(ids)}
     return n_at_k_from_subsets([[index[c] for c in p] for p in picks], [c in correct for c in ids])

@@ -148,13 +148,31 @@ class FieldReader:
             raise self._err(key, "expected a list of strings")
         return tuple(value)
 
-    def mapping(self, key: str) -> FieldReader | None:
+    def mapping(self, key: str, *, required: bool = False) -> FieldReader | None:
         value = self.data.get(key)
         if value is None:
+            if required:
+                raise self._err(key, "missing required field")
             return None
         if not isinstance(value, dict):
             raise self._err(key, f"expected a mapping, got {_kind(value)}")
         return FieldReader(value, self.path, f"{self.prefix}{key}.")
+
+    def objects(self, key: str, *, required: bool = False) -> tuple[FieldReader, ...]:
+        """A list of mappings, one reader each; their errors name `key[i].field`."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self._err(key, "missing required field")
+            return ()
+        if not isinstance(value, list):
+            raise self._err(key, f"expected a list, got {_kind(value)}")
+        readers = []
+        for i, item in enumerate(value):
+            if not isinstance(item, dict):
+                raise self._err(f"{key}[{i}]", f"expected a mapping, got {_kind(item)}")
+            readers.append(FieldReader(item, self.path, f"{self.prefix}{key}[{i}]."))
+        return tuple(readers)
 
 
 def pair_tests(

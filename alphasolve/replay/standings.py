@@ -11,7 +11,6 @@ standings give them (Codeforces points include hacks; ICPC `points` is problems 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -68,75 +67,70 @@ def load_standings(path: Path) -> Standings:
 def parse_standings(data: Any, path: Path) -> Standings:
     if not isinstance(data, dict):
         raise ProblemError(path, "expected a JSON object (a contest.standings response)")
-    where = ""
+    top = FieldReader(data, path)
     if "status" in data:
         if data["status"] != "OK":
             comment = data.get("comment") or "no comment"
             raise ProblemError(
                 path, f"status is {data['status']!r}, not 'OK' ({comment})", field="status"
             )
-        data = _mapping(data, "result", path, "")
-        where = "result."
+        result = top.mapping("result", required=True)
+        assert result is not None
+        top = result
     elif "rows" not in data:
         raise ProblemError(
             path, "expected a contest.standings response (status, result) or its result object"
         )
-    contest = _mapping(data, "contest", path, where)
-    c = FieldReader(contest, path, where + "contest.")
-    problems = []
-    for i, item in enumerate(_list(data, "problems", path, where)):
-        p = _reader(item, path, f"{where}problems[{i}]")
-        problems.append((p.str("index", required=True), p.number("points")))
+    c = top.mapping("contest", required=True)
+    assert c is not None
+    problems = [
+        (p.str("index", required=True), p.number("points"))
+        for p in top.objects("problems", required=True)
+    ]
     if not problems:
-        raise ProblemError(path, "no problems", field=where + "problems")
+        raise ProblemError(path, "no problems", field=top.prefix + "problems")
     rows = []
     others = 0
-    for i, item in enumerate(_list(data, "rows", path, where)):
-        at = f"{where}rows[{i}]"
-        r = _reader(item, path, at)
-        party = _mapping(item, "party", path, at + ".")
-        kind = FieldReader(party, path, at + ".party.").str("participantType", required=True)
-        if kind != CONTESTANT:
+    for r in top.objects("rows", required=True):
+        party = r.mapping("party", required=True)
+        assert party is not None
+        if party.str("participantType", required=True) != CONTESTANT:
             others += 1
             continue
-        results = _list(item, "problemResults", path, at + ".")
+        results = r.objects("problemResults", required=True)
         if len(results) != len(problems):
             raise ProblemError(
                 path,
                 f"{len(results)} problem results for {len(problems)} problems",
-                field=at + ".problemResults",
+                field=r.prefix + "problemResults",
             )
         rows.append(
             Row(
-                who=_who(party, path, at + ".party."),
+                who=_who(party),
                 rank=r.int("rank", required=True) or 0,
                 points=r.number("points", required=True) or 0.0,
                 penalty=r.int("penalty", 0) or 0,
-                results=tuple(
-                    _result(x, path, f"{at}.problemResults[{j}]") for j, x in enumerate(results)
-                ),
+                results=tuple(_result(x) for x in results),
             )
         )
     if not rows:
         raise ProblemError(
             path,
             f"no rows with participantType {CONTESTANT} ({others} other rows)",
-            field=where + "rows",
+            field=top.prefix + "rows",
         )
-    duration = c.int("durationSeconds")
     return Standings(
         path=path,
         name=c.str("name"),
         type=c.str("type"),
-        duration_seconds=duration,
+        duration_seconds=c.int("durationSeconds"),
         problems=tuple(problems),
         rows=tuple(rows),
         others=others,
     )
 
 
-def _result(item: Any, path: Path, at: str) -> ProblemResult:
-    r = _reader(item, path, at)
+def _result(r: FieldReader) -> ProblemResult:
     return ProblemResult(
         points=r.number("points", required=True) or 0.0,
         rejected=r.int("rejectedAttemptCount", 0) or 0,
@@ -144,36 +138,10 @@ def _result(item: Any, path: Path, at: str) -> ProblemResult:
     )
 
 
-def _who(party: Mapping[str, Any], path: Path, at: str) -> str:
-    team = party.get("teamName")
+def _who(party: FieldReader) -> str:
+    team = party.data.get("teamName")
     if isinstance(team, str) and team:
         return team
-    members = _list(party, "members", path, at)
     return ", ".join(
-        _reader(m, path, f"{at}members[{k}]").str("handle", required=True)
-        for k, m in enumerate(members)
+        m.str("handle", required=True) for m in party.objects("members", required=True)
     )
-
-
-def _reader(item: Any, path: Path, at: str) -> FieldReader:
-    if not isinstance(item, dict):
-        raise ProblemError(path, "expected an object", field=at)
-    return FieldReader(item, path, at + ".")
-
-
-def _mapping(data: Mapping[str, Any], key: str, path: Path, where: str) -> dict[str, Any]:
-    value = data.get(key)
-    if value is None:
-        raise ProblemError(path, "missing required field", field=where + key)
-    if not isinstance(value, dict):
-        raise ProblemError(path, "expected an object", field=where + key)
-    return value
-
-
-def _list(data: Mapping[str, Any], key: str, path: Path, where: str) -> list[Any]:
-    value = data.get(key)
-    if value is None:
-        raise ProblemError(path, "missing required field", field=where + key)
-    if not isinstance(value, list):
-        raise ProblemError(path, "expected a list", field=where + key)
-    return value
