@@ -31,16 +31,21 @@ from clustering import pass_at_k  # noqa: E402
 
 
 def table(groups: dict[str, list[tuple[int, int]]], ks: list[int]) -> str:
-    lines = ["| group | problems | " + " | ".join(f"pass@{k}" for k in ks) + " |"]
-    lines.append("|---|---|" + "---|" * len(ks))
+    """pass@k averaged over a group's problems; "-" where some problem has fewer than k
+    draws (averaging over only the problems with enough draws would bias the cell)."""
+    lines = ["| group | problems | draws each | " + " | ".join(f"pass@{k}" for k in ks) + " |"]
+    lines.append("|---|---|---|" + "---|" * len(ks))
     for name, counts in groups.items():
-        cells = []
-        for k in ks:
-            usable = [(n, c) for n, c in counts if n >= k]
-            cells.append(
-                f"{sum(pass_at_k(n, c, k) for n, c in usable) / len(usable):.3f}" if usable else "-"
-            )
-        lines.append(f"| {name} | {len(counts)} | " + " | ".join(cells) + " |")
+        fewest = min(n for n, _ in counts)
+        cells = [
+            f"{sum(pass_at_k(n, c, k) for n, c in counts) / len(counts):.3f}"
+            if k <= fewest
+            else "-"
+            for k in ks
+        ]
+        most = max(n for n, _ in counts)
+        draws = str(fewest) if fewest == most else f"{fewest}-{most}"
+        lines.append(f"| {name} | {len(counts)} | {draws} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 

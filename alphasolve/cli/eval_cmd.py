@@ -73,8 +73,7 @@ def run(args: argparse.Namespace) -> int:
     run_dir = RunDir(args.out)
     index = RunIndex(run_dir)
     with tqdm(desc="hidden tests", unit="prog", file=sys.stderr, leave=False) as bar:
-        for p in problems:
-            judge_hidden(index, p, args.samples, progress=bar.update)
+        judge_hidden(index, problems, args.samples, progress=bar.update)
     ks = budgets(args.samples)
     results, by_language = [], {}
     verdicts: dict[str, Counter] = {"examples": Counter(), "hidden tests": Counter()}

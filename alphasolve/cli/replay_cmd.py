@@ -55,8 +55,9 @@ def run(args: argparse.Namespace) -> int:
         f"clock {cfg.clock.kind.value}, {len(contest.standings.rows)} contestants"
     )
     score_head = "penalty" if icpc else "points"
+    w = max([24, *(len(r.problem_id) for r in result.problems)])
     print(
-        f"{'':<3} {'problem':<24} {'picks':>5} {'tried':>5} {'accepted':>8} {'minute':>6} "
+        f"{'':<3} {'problem':<{w}} {'picks':>5} {'tried':>5} {'accepted':>8} {'minute':>6} "
         f"{'rejected':>8} {score_head:>7}"
     )
     for r in result.problems:
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         accepted = f"pick {r.submissions[-1].attempt.pick}" if s.solved else "-"
         value = (f"{s.penalty}" if icpc else f"{s.points:g}") if s.solved else "-"
         print(
-            f"{r.label:<3} {r.problem_id:<24} {r.picks:>5} {len(r.submissions):>5} "
+            f"{r.label:<3} {r.problem_id:<{w}} {r.picks:>5} {len(r.submissions):>5} "
             f"{accepted:>8} {s.minute if s.solved else '-':>6} {s.rejections:>8} {value:>7}"
         )
     t, p = result.total, result.placement

@@ -10,7 +10,7 @@ is what keeps evaluation at 1,000 samples per problem affordable on two cores.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -18,7 +18,7 @@ from alphasolve.candidate import Candidate
 from alphasolve.problem import Problem
 from alphasolve.rundir import RunDir
 from clustering import Member, input_shape_ok
-from judges import Judge, Program
+from judges import Judge, JudgeConfig, Program
 
 __all__ = ["Pool", "RunIndex", "judge_hidden", "load_pool", "restrict"]
 
@@ -89,45 +89,52 @@ class RunIndex:
 
 def judge_hidden(
     index: RunIndex,
-    problem: Problem,
+    problems: Sequence[Problem],
     limit: int,
     workers: int = 0,
     progress: Callable[[int], None] = lambda n: None,
 ) -> None:
-    """Judge every survivor among the first `limit` draws on examples + hidden tests, once:
-    results append to the run's `eval` stage, so a killed evaluation resumes."""
-    pid, run = problem.id, index.run
-    done = {r["candidate_id"] for r in index.rows("eval", pid)}
-    passed = {r["candidate_id"] for r in index.rows("filter", pid) if r["passed"]}
-    todo: dict[str, Candidate] = {}
-    for r in index.draws(pid, limit):
-        cid = r["candidate_id"]
-        if cid in passed and cid not in done and cid not in todo:
-            todo[cid] = Candidate.from_json({k: v for k, v in r.items() if k != "chunk"})
-    if not todo:
-        return
-    tests = problem.examples + problem.hidden_tests
-    workers = workers or len(os.sched_getaffinity(0))
-    with Judge() as judge:
+    """Judge every survivor among each problem's first `limit` draws on examples + hidden
+    tests, once: results append to the run's `eval` stage, so a killed evaluation resumes.
 
-        def one(c: Candidate) -> dict:
+    One judge and one thread pool for all problems: survivors are few per problem, and a
+    judge per problem paid its start-up (zygotes, self-tests) 120 times on the test split."""
+    jobs: list[tuple[Problem, Candidate]] = []
+    for problem in problems:
+        done = {r["candidate_id"] for r in index.rows("eval", problem.id)}
+        passed = {r["candidate_id"] for r in index.rows("filter", problem.id) if r["passed"]}
+        todo: dict[str, Candidate] = {}
+        for r in index.draws(problem.id, limit):
+            cid = r["candidate_id"]
+            if cid in passed and cid not in done and cid not in todo:
+                todo[cid] = Candidate.from_json({k: v for k, v in r.items() if k != "chunk"})
+        jobs += [(problem, c) for c in todo.values()]
+    if not jobs:
+        return
+    workers = workers or len(os.sched_getaffinity(0))
+    with Judge(JudgeConfig(workers=workers)) as judge:
+
+        def one(job: tuple[Problem, Candidate]) -> dict:
+            problem, c = job
+            tests = problem.examples + problem.hidden_tests
             report = judge.judge(problem, Program(c.language, c.code), tests)
             return {
-                "problem_id": pid,
+                "problem_id": problem.id,
                 "candidate_id": c.candidate_id,
                 "correct": report.passed,
                 "verdict": str(report.verdict),
             }
 
         batch: list[dict] = []
-        with ThreadPoolExecutor(workers) as pool:
-            for row in pool.map(one, todo.values()):
+        # Twice the slots in threads: one thread compiling C++ leaves the other slot busy.
+        with ThreadPoolExecutor(2 * workers) as pool:
+            for row in pool.map(one, jobs):
                 batch.append(row)
                 if len(batch) >= 32:  # persist as we go: a kill loses at most one batch
-                    run.append("eval", batch)
+                    index.run.append("eval", batch)
                     progress(len(batch))
                     batch = []
-        run.append("eval", batch)
+        index.run.append("eval", batch)
         progress(len(batch))
     index.forget("eval")
 
