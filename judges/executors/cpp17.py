@@ -43,13 +43,16 @@ class Cpp17:
             return "g++ not found on PATH (install g++ to judge C++)"
         return None
 
-    def _key(self, source: str, extra_files: tuple[tuple[str, str], ...] = ()) -> str:
+    def _compiler_version(self) -> str:
         if not self._version:
             out = subprocess.run(
                 [self.compiler or "g++", "--version"], capture_output=True, text=True, check=False
             )
             self._version = out.stdout.splitlines()[0] if out.stdout else "g++"
-        parts = [self._version, *FLAGS, source, *(f"{n}\0{t}" for n, t in extra_files)]
+        return self._version
+
+    def _key(self, source: str, extra_files: tuple[tuple[str, str], ...] = ()) -> str:
+        parts = [self._compiler_version(), *FLAGS, source, *(f"{n}\0{t}" for n, t in extra_files)]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def prepare(
@@ -112,8 +115,8 @@ class Cpp17:
                 output_mb=lim.output_mb, processes=lim.processes, open_files=256, stack_mb=64,
             )  # fmt: skip
             assert self.compiler is not None
-            self._key("")  # fills self._version, part of the precompiled header's key
-            pch = precompiled_dir(self.compiler, FLAGS, self._version) if config.cpp_pch else None
+            version = self._compiler_version()
+            pch = precompiled_dir(self.compiler, FLAGS, version) if config.cpp_pch else None
             include = ("-I", str(pch)) if pch else ()
             argv = [self.compiler, *FLAGS, *include, "-o", "main", "main.cpp"]
             out = slot.run_exec(
