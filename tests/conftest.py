@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from judges import Judge, JudgeConfig
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Before anything imports ray (it reads this then): tests write no ~/.ray token.
+os.environ.setdefault("RAY_AUTH_MODE", "disabled")
 
 
 @pytest.fixture(scope="session")

@@ -22,9 +22,17 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+# Ray reads RAY_AUTH_MODE when it is imported, so the default must be in the environment
+# first: token auth (secure, and what Ray makes the default from 2.61) unless the user chose
+# otherwise, e.g. RAY_AUTH_MODE=disabled to join an older cluster without tokens. Set at
+# connect() time instead, the driver would stay unauthenticated while the GCS it starts
+# demands a token: on a machine with no ~/.ray/auth_token, Ray would not start.
+os.environ.setdefault("RAY_AUTH_MODE", "token")
+
 import ray
 
 from alphasolve.candidate import Candidate
+from alphasolve.errors import AlphasolveError
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sampler
 from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed
@@ -125,20 +133,27 @@ def connect(address: str | None, num_cpus: int | None = None) -> None:
     if ray.is_initialized():
         return
     address = address or os.environ.get("RAY_ADDRESS") or "local"
-    if address == "local":
-        # Embedded mode: token auth on (secure, no warning) unless the user chose otherwise.
-        os.environ.setdefault("RAY_AUTH_MODE", "token")
-        cpus = num_cpus or len(os.sched_getaffinity(0))
-        ray.init(
-            address="local",
-            num_cpus=cpus,
-            include_dashboard=False,
-            resources={"judge": cpus},
-            object_store_memory=256 * 2**20,
-            log_to_driver=False,
-        )
-    else:
-        ray.init(address=address, log_to_driver=False)
+    try:
+        if address == "local":
+            # Token auth (RAY_AUTH_MODE, set before `import ray` above): in token mode
+            # ray.init generates ~/.ray/auth_token on first use.
+            cpus = num_cpus or len(os.sched_getaffinity(0))
+            ray.init(
+                address="local",
+                num_cpus=cpus,
+                include_dashboard=False,
+                resources={"judge": cpus},
+                object_store_memory=256 * 2**20,
+                log_to_driver=False,
+            )
+        else:
+            ray.init(address=address, log_to_driver=False)
+    except (RuntimeError, ConnectionError, TimeoutError, ValueError) as exc:
+        # Ray's own start-up failures (a GCS that did not come up in time on an overloaded
+        # machine, an unreachable cluster) are the environment's, not a bug: say so in a line.
+        where = "start an embedded Ray" if address == "local" else f"connect to Ray at {address}"
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise AlphasolveError(f"could not {where}: {first}") from None
 
 
 def judge_slots(requested: int, actors: int, per_node: Sequence[float]) -> int:
