@@ -36,6 +36,18 @@ def test_solve_cli_end_to_end(tmp_path: Path) -> None:
     assert info["isolation"] in ("full", "partial", "minimal") and "rope-teams" in info["timings"]
 
 
+def test_default_token_auth_starts_on_a_machine_without_a_token(tmp_path: Path) -> None:
+    """RAY_AUTH_MODE unset, no ~/.ray/auth_token (a fresh machine): the embedded Ray must
+    start in token mode (it once failed: the mode was set after `import ray`)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAY_AUTH")}
+    env["HOME"] = str(tmp_path / "home")
+    cmd = [sys.executable, "-m", "alphasolve.cli", "solve", str(REPO / "problems" / "rope-teams"),
+           "--samples", "8", "--sampler", "fake", "--out", str(tmp_path / "run")]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (tmp_path / "home" / ".ray" / "auth_token").is_file()  # token mode was in force
+
+
 def test_resume_after_a_kill_repeats_nothing(tmp_path: Path, ray_local: None) -> None:
     from alphasolve.pipeline.solve import SolveConfig, solve
 
