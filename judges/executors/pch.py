@@ -2,7 +2,7 @@
 
 Contest programs (and the model's samples, which learn from them) start with
 `#include <bits/stdc++.h>`; parsing that header is most of a compile: 1.3 s per program here,
-0.3 s with a precompiled header (`scripts/bench_judge.py --cpp` measures it). At AlphaCode
+0.3 s with a precompiled header (`scripts/bench_judge.py` measures both). At AlphaCode
 scale half the candidates are C++, so this is the judge's hot path.
 
 The header is built once per machine and (compiler, flags) in a directory private to this
