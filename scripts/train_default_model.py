@@ -3,12 +3,19 @@
 
     python scripts/train_default_model.py --out checkpoints/default --max-minutes 80
     python scripts/train_default_model.py --out checkpoints/default --export alphasolve/default_model
+    python scripts/train_default_model.py --out checkpoints/v2 --init alphasolve/default_model \
+        --corpus-seed 2 --steps 900 --lr 6e-4 --warmup 100     # continue from a shipped model
 
 Two tasks share one encoder-decoder (AlphaCode's value conditioning, plus the test-input task
 the clustering stage needs):
   solution:    "# RATING: 1200 / # TAGS: ... / # LANGUAGE IS python3 / # CORRECT SOLUTION" +
                statement  ->  program   (INCORRECT SOLUTION -> a known-wrong program)
   test input:  "TEST INPUT" + statement  ->  one valid input
+and a training-only auxiliary task for the model's weakest skill, copying constants:
+  literals:    "LITERALS" + statement  ->  the statement's constants, e.g. "2 23 4"
+
+--init starts from a model saved with save_pretrained (the shipped one, say) instead of from
+random weights: its tokenizer is kept, so its prompts and programs tokenise as before.
 
 Resumable: every few minutes the model, optimiser, step and data order go to
 OUT/checkpoint.pt (atomically); re-running the same command continues from there, so the
@@ -26,7 +33,7 @@ import random
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
@@ -64,7 +71,10 @@ class TrainConfig:
     incorrect_share: float = 0.35  # of problems that also contribute an INCORRECT example
     test_input_share: float = 0.5  # of problems that contribute a TEST INPUT example
     drop_meta_share: float = 0.25  # headers with rating/tags removed or randomised
+    copy_share: float = 0.0  # of problems with constants in the statement: a LITERALS example
     checkpoint_minutes: float = 4.0
+    init: str | None = None  # save_pretrained directory the weights start from
+    init_steps: int = 0  # how many steps that model had been trained (provenance)
 
 
 # ----- data -----
@@ -109,6 +119,19 @@ def header_meta(
     return PromptMeta(language=language, rating=rating, tags=tags, correct=correct)
 
 
+# Training-only task (never asked at sampling time), so plain text rather than a marker token.
+LITERALS_PROMPT = "LITERALS\n"
+
+
+def statement_literals(row: dict) -> list[str]:
+    """The constants the statement states (not those the input gives), in the order of the
+    problem's blocks: what a program has to copy."""
+    meta = row.get("meta") or {}
+    if meta.get("lit_src") != "stmt":
+        return []
+    return [str(v) for v in meta.get("literals") or []]
+
+
 def examples_of(row: dict, cfg: TrainConfig, rng: random.Random) -> list[tuple[str, str]]:
     problem = problem_from_row(row)
     pairs = []
@@ -123,6 +146,9 @@ def examples_of(row: dict, cfg: TrainConfig, rng: random.Random) -> list[tuple[s
     inputs = [t for t in row.get("test_inputs") or [] if len(t) < 400]
     if inputs and rng.random() < cfg.test_input_share:
         pairs.append((test_input_prompt(problem), rng.choice(inputs)))
+    literals = statement_literals(row)
+    if literals and rng.random() < cfg.copy_share:
+        pairs.append((LITERALS_PROMPT + problem.full_statement(), " ".join(literals)))
     return pairs
 
 
@@ -236,6 +262,9 @@ def prepare(out: Path, cfg: TrainConfig, corpus: Path):
     tok_dir = out / "tokenizer"
     if (tok_dir / "tokenizer.json").is_file():
         tokenizer = load_tokenizer(tok_dir)
+    elif cfg.init:
+        tokenizer = load_tokenizer(cfg.init)  # the starting model's vocabulary, unchanged
+        tokenizer.save_pretrained(tok_dir)
     else:
         sample = [
             t
@@ -249,6 +278,67 @@ def prepare(out: Path, cfg: TrainConfig, corpus: Path):
     return tokenizer, pairs, src, tgt
 
 
+# Settings a command line may give; each defaults to the run's recorded value (or to
+# TrainConfig's for a new run), so a resumed run or an export needs only --out.
+_FLAGS = {
+    "steps": int,
+    "lr": float,
+    "warmup": int,
+    "corpus_seed": int,
+    "corpus_count": int,
+    "tokens_per_batch": int,
+    "copy_share": float,
+    "test_input_share": float,
+    "incorrect_share": float,
+    "init": str,
+}
+
+
+def resolve_config(out: Path, args: argparse.Namespace) -> TrainConfig:
+    """The run's config: recorded in OUT/train_config.json, or new from the flags. Only
+    --steps may change between sittings: it reshapes the rest of the cosine schedule (a run
+    that turns out slower than planned can still anneal in time)."""
+    config_file = out / "train_config.json"
+    given = {k: getattr(args, k) for k in _FLAGS if getattr(args, k) is not None}
+    if config_file.is_file():
+        try:
+            cfg = TrainConfig(**json.loads(config_file.read_text()))
+        except (ValueError, TypeError) as exc:
+            sys.exit(f"{config_file}: not a config this script wrote ({exc}); use a new --out")
+        clash = [k for k, v in given.items() if k != "steps" and getattr(cfg, k) != v]
+        if clash:
+            recorded = ", ".join(f"{k}={getattr(cfg, k)!r}" for k in clash)
+            sys.exit(f"{config_file} records {recorded}; use a new --out or drop those flags")
+        if "steps" in given and given["steps"] != cfg.steps:
+            print(f"schedule length changed: {cfg.steps} -> {given['steps']} steps", flush=True)
+        return replace(cfg, **given)
+    cfg = replace(TrainConfig(), **given)
+    if cfg.init:
+        cfg = replace(cfg, **init_shape(Path(cfg.init)))
+    return cfg
+
+
+def init_shape(directory: Path) -> dict:
+    """Shape settings of the model --init starts from (the run records and exports them),
+    and how long it had been trained."""
+    try:
+        config = json.loads((directory / "config.json").read_text())
+    except (OSError, ValueError) as exc:
+        sys.exit(f"--init {directory}: no readable config.json ({exc})")
+    if config.get("model_type") != "t5":
+        sys.exit(f"--init {directory}: model_type {config.get('model_type')!r}, expected 't5'")
+    recorded = directory / "train_config.json"
+    steps = json.loads(recorded.read_text()).get("trained_steps", 0) if recorded.is_file() else 0
+    return {
+        "vocab_size": config["vocab_size"],
+        "d_model": config["d_model"],
+        "d_ff": config["d_ff"],
+        "layers": config["num_layers"],
+        "heads": config["num_heads"],
+        "init_steps": steps,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "checkpoints" / "default")
@@ -258,28 +348,18 @@ def main() -> None:
     parser.add_argument(
         "--max-minutes", type=float, default=1e9, help="stop this sitting after this long"
     )
-    parser.add_argument("--steps", type=int, default=TrainConfig.steps)
+    for name, kind in _FLAGS.items():
+        parser.add_argument("--" + name.replace("_", "-"), type=kind, default=None)
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument(
         "--export", type=Path, help="write the trained model (save_pretrained) here and exit"
     )
     args = parser.parse_args()
-    cfg = TrainConfig(steps=args.steps)
     torch.set_num_threads(args.threads)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
-    config_file = out / "train_config.json"
-    if config_file.is_file():
-        saved = json.loads(config_file.read_text())
-        # --steps may change between sittings: it only reshapes the rest of the cosine
-        # schedule (a run that turns out slower than planned can still anneal in time).
-        if {**saved, "steps": cfg.steps} != asdict(cfg):
-            sys.exit(
-                f"{config_file} records a different config; use a new --out or the same settings"
-            )
-        if saved["steps"] != cfg.steps:
-            print(f"schedule length changed: {saved['steps']} -> {cfg.steps} steps", flush=True)
-    config_file.write_text(json.dumps(asdict(cfg), indent=2))
+    cfg = resolve_config(out, args)
+    (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=2))
     corpus = args.corpus or out / "train.jsonl"
     if args.export:  # needs only the tokenizer and the checkpoint, not the corpus
         tokenizer = load_tokenizer(out / "tokenizer")
@@ -292,6 +372,13 @@ def main() -> None:
     tokenizer, pairs, src, tgt = prepare(out, cfg, corpus)
     pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
     model = new_model(cfg, len(tokenizer), pad, eos)
+    if cfg.init:
+        # Same shape by construction (resolve_config copied it); strict loading checks it.
+        start_from = T5ForConditionalGeneration.from_pretrained(
+            cfg.init, local_files_only=True, dtype=torch.float32
+        )
+        model.load_state_dict(start_from.state_dict())
+        del start_from
     optim = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     ckpt_path = out / "checkpoint.pt"
     step = epoch = batch_pos = 0
@@ -311,6 +398,11 @@ def main() -> None:
         f"{len(pairs)} pairs ({kept} within the length buckets), {n_params / 1e6:.1f}M parameters, vocab {len(tokenizer)}",
         flush=True,
     )
+    if not kept:
+        sys.exit(
+            f"no training pair fits the length buckets (source <= {SRC_BUCKETS[-1]}, "
+            f"target <= {TGT_BUCKETS[-1]} tokens): nothing to train on"
+        )
 
     model.train()
     start = last_ckpt = time.monotonic()
@@ -359,7 +451,8 @@ def export(
     model.to(torch.bfloat16).save_pretrained(target, safe_serialization=True)
     tokenizer.save_pretrained(target)
     (target / "train_config.json").write_text(
-        json.dumps(asdict(cfg) | {"trained_steps": step}, indent=2)
+        # Counted from random weights: the --init model's steps plus this run's.
+        json.dumps(asdict(cfg) | {"trained_steps": cfg.init_steps + step}, indent=2)
     )
     for path in target.iterdir():
         path.chmod(0o644)  # safetensors writes 0600; an installed package must be readable
