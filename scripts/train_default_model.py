@@ -37,11 +37,12 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import torch
-from transformers import T5Config, T5ForConditionalGeneration
+from transformers import T5ForConditionalGeneration
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from alphasolve.model.architecture import default_t5_config  # noqa: E402
 from alphasolve.model.prompt import TAGS, PromptMeta, solution_prompt, test_input_prompt  # noqa: E402
 from alphasolve.model.tokenizer import load_tokenizer, train_tokenizer  # noqa: E402
 from alphasolve.problem import Blob, Problem, TestCase  # noqa: E402
@@ -206,21 +207,10 @@ def collate(
 
 
 def new_model(cfg: TrainConfig, vocab: int, pad: int, eos: int) -> T5ForConditionalGeneration:
-    config = T5Config(
-        vocab_size=vocab,
-        d_model=cfg.d_model,
-        d_kv=cfg.d_model // cfg.heads,
-        d_ff=cfg.d_ff,
-        num_layers=cfg.layers,
-        num_decoder_layers=cfg.layers,
-        num_heads=cfg.heads,
-        dropout_rate=0.0,  # a small model on a large synthetic corpus does not overfit early
-        feed_forward_proj="relu",
-        pad_token_id=pad,
-        eos_token_id=eos,
-        decoder_start_token_id=pad,
-        tie_word_embeddings=True,
-    )
+    config = default_t5_config(
+        vocab, cfg.d_model, cfg.d_ff, cfg.layers, cfg.heads,
+        pad_token_id=pad, eos_token_id=eos, decoder_start_token_id=pad,
+    )  # fmt: skip
     torch.manual_seed(cfg.seed)
     return T5ForConditionalGeneration(config)
 
@@ -250,6 +240,30 @@ def save_checkpoint(path: Path, model, optim, step: int, epoch: int, batch_pos: 
 
 
 # ----- main -----
+
+
+# glibc's malloc hands the large, short-lived activation buffers of every step back to the
+# kernel and faults them in again (a quarter of the CPU went to the kernel, 2 cores); jemalloc
+# with decay off keeps them. scripts/bench_training.py measures the difference.
+JEMALLOC = (
+    "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2",
+    "/usr/lib/aarch64-linux-gnu/libjemalloc.so.2",
+    "/usr/lib64/libjemalloc.so.2",
+    "/usr/local/lib/libjemalloc.so.2",
+)
+JEMALLOC_CONF = "dirty_decay_ms:-1,muzzy_decay_ms:-1"
+
+
+def jemalloc_env(env: dict[str, str]) -> dict[str, str] | None:
+    """`env` with jemalloc preloaded, or None where it is not installed (apt install
+    libjemalloc2) or already preloaded."""
+    if "jemalloc" in env.get("LD_PRELOAD", ""):
+        return None
+    lib = next((path for path in JEMALLOC if os.path.exists(path)), None)
+    if lib is None:
+        return None
+    preload = " ".join(filter(None, [lib, env.get("LD_PRELOAD", "")]))
+    return env | {"LD_PRELOAD": preload, "MALLOC_CONF": env.get("MALLOC_CONF", JEMALLOC_CONF)}
 
 
 def prepare(out: Path, cfg: TrainConfig, corpus: Path):
@@ -354,7 +368,18 @@ def main() -> None:
     parser.add_argument(
         "--export", type=Path, help="write the trained model (save_pretrained) here and exit"
     )
+    parser.add_argument(
+        "--malloc",
+        choices=("auto", "system"),
+        default="auto",
+        help="auto: re-run under jemalloc when it is installed (faster on CPU)",
+    )
     args = parser.parse_args()
+    if args.malloc == "auto" and not args.export:
+        env = jemalloc_env(dict(os.environ))
+        if env is not None:
+            print(f"re-running under {env['LD_PRELOAD'].split()[0]}", flush=True)
+            os.execve(sys.executable, [sys.executable, *sys.argv], env)
     torch.set_num_threads(args.threads)
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
