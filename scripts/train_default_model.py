@@ -254,6 +254,23 @@ JEMALLOC = (
 JEMALLOC_CONF = "dirty_decay_ms:-1,muzzy_decay_ms:-1"
 
 
+def release_memory_above(limit_bytes: int) -> bool:
+    """With decay off jemalloc never returns freed pages, and the per-shape buffers add up (a
+    run reached 24 GB and was OOM-killed); past `limit_bytes` of resident memory, hand them all
+    back at once. A no-op under any other allocator (glibc returns them itself)."""
+    import ctypes
+
+    import psutil
+
+    if psutil.Process().memory_info().rss <= limit_bytes:
+        return False
+    mallctl = getattr(ctypes.CDLL(None), "mallctl", None)
+    if mallctl is None:
+        return False
+    all_arenas = b"arena.4096.purge"  # MALLCTL_ARENAS_ALL
+    return mallctl(all_arenas, None, None, None, ctypes.c_size_t(0)) == 0
+
+
 def jemalloc_env(env: dict[str, str]) -> dict[str, str] | None:
     """`env` with jemalloc preloaded, or None where it is not installed (apt install
     libjemalloc2) or already preloaded."""
@@ -429,6 +446,9 @@ def main() -> None:
             f"target <= {TGT_BUCKETS[-1]} tokens): nothing to train on"
         )
 
+    import psutil
+
+    memory_limit = psutil.virtual_memory().total // 2
     model.train()
     start = last_ckpt = time.monotonic()
     seen = 0
@@ -445,6 +465,7 @@ def main() -> None:
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optim.step()
             optim.zero_grad(set_to_none=True)
+            release_memory_above(memory_limit)
             step += 1
             batch_pos += 1
             seen += len(batches[batch_pos - 1])

@@ -158,3 +158,31 @@ def test_init_from_something_that_is_not_a_t5_is_a_clear_error(tmp_path: Path, c
                   str(tmp_path / "init"))  # fmt: skip
     assert result.returncode != 0
     assert "model_type 'bart', expected 't5'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_jemalloc_keeps_memory_bounded_when_preloaded(train) -> None:
+    """Under jemalloc with decay off, freed pages stay resident until released; past the
+    limit the training loop hands them back. Needs jemalloc installed (apt libjemalloc2)."""
+    env = train.jemalloc_env({"PATH": "/usr/bin:/bin"})
+    if env is None:
+        pytest.skip("jemalloc is not installed")
+    code = (
+        "import sys, psutil, torch\n"
+        f"sys.path.insert(0, {str(SCRIPT.parent)!r})\n"
+        "import importlib.util\n"
+        f"spec = importlib.util.spec_from_file_location('t', {str(SCRIPT)!r})\n"
+        "t = importlib.util.module_from_spec(spec); sys.modules['t'] = t\n"
+        "spec.loader.exec_module(t)\n"
+        "rss = lambda: psutil.Process().memory_info().rss >> 20\n"
+        "xs = [torch.ones(1 << 24) for _ in range(16)]; del xs\n"  # 1 GiB, freed
+        "held = rss()\n"
+        "assert not t.release_memory_above(held << 21)\n"  # under the limit: kept
+        "assert t.release_memory_above(0)\n"
+        "print(held, rss())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    held, after = map(int, done.stdout.split())
+    assert held - after > 700, (held, after)  # MiB handed back
