@@ -496,10 +496,13 @@ def export(
     target.mkdir(parents=True, exist_ok=True)
     model.to(torch.bfloat16).save_pretrained(target, safe_serialization=True)
     tokenizer.save_pretrained(target)
-    (target / "train_config.json").write_text(
-        # Counted from random weights: the --init model's steps plus this run's.
-        json.dumps(asdict(cfg) | {"trained_steps": cfg.init_steps + step}, indent=2)
-    )
+    record = asdict(cfg) | {"trained_steps": cfg.init_steps + step}  # from random weights
+    if cfg.init:
+        # Keep how the starting model was trained; the export may overwrite its directory.
+        previous = Path(cfg.init) / "train_config.json"
+        if previous.is_file():
+            record["init_config"] = json.loads(previous.read_text())
+    (target / "train_config.json").write_text(json.dumps(record, indent=2))
     for path in target.iterdir():
         path.chmod(0o644)  # safetensors writes 0600; an installed package must be readable
     size = sum(p.stat().st_size for p in target.iterdir()) / 2**20

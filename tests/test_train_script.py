@@ -129,6 +129,7 @@ def test_warm_start_resume_and_export(tmp_path: Path, corpus: Path, train) -> No
     assert done.returncode == 0, done.stderr
     shipped = json.loads((exported / "train_config.json").read_text())
     assert shipped["trained_steps"] == 7 + 3
+    assert shipped["init_config"] == {"trained_steps": 7}  # how the start was trained
 
     # It continued from the init weights (a fresh start draws others: seed 1234, not 0).
     from transformers import T5ForConditionalGeneration
