@@ -4,7 +4,8 @@
     python scripts/train_default_model.py --out checkpoints/default --max-minutes 80
     python scripts/train_default_model.py --out checkpoints/default --export alphasolve/default_model
     python scripts/train_default_model.py --out checkpoints/v2 --init alphasolve/default_model \
-        --corpus-seed 2 --steps 900 --lr 6e-4 --warmup 100     # continue from a shipped model
+        --corpus-seed 2 --steps 1700 --lr 6e-4 --warmup 60 --copy-share 0.5 \
+        --test-input-share 0.25        # how the shipped model continued from the first one
 
 Two tasks share one encoder-decoder (AlphaCode's value conditioning, plus the test-input task
 the clustering stage needs):
@@ -419,7 +420,11 @@ def main() -> None:
         start_from = T5ForConditionalGeneration.from_pretrained(
             cfg.init, local_files_only=True, dtype=torch.float32
         )
-        model.load_state_dict(start_from.state_dict())
+        try:
+            model.load_state_dict(start_from.state_dict())
+        except RuntimeError as exc:  # a T5 of another layout (gated FFN, d_kv, depths)
+            first = str(exc).strip().splitlines()[0]
+            sys.exit(f"--init {cfg.init}: its weights do not fit this script's T5 ({first})")
         del start_from
     optim = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     ckpt_path = out / "checkpoint.pt"

@@ -187,3 +187,17 @@ def test_jemalloc_keeps_memory_bounded_when_preloaded(train) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     held, after = map(int, done.stdout.split())
     assert held - after > 700, (held, after)  # MiB handed back
+
+
+def test_init_from_a_t5_of_another_layout_is_a_clear_error(tmp_path: Path, corpus) -> None:
+    import transformers
+
+    init = _tiny_init(tmp_path / "init", corpus)
+    config = transformers.T5Config.from_dict(
+        transformers.T5Config.from_pretrained(init).to_dict() | {"num_decoder_layers": 1}
+    )  # a shallower decoder than encoder: the script's T5 has equal depths
+    transformers.T5ForConditionalGeneration(config).save_pretrained(init)
+    result = _run("--out", str(tmp_path / "run"), "--corpus", str(corpus), "--init", str(init),
+                  "--steps", "1")  # fmt: skip
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "its weights do not fit this script's T5" in result.stderr
