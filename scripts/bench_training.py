@@ -13,32 +13,18 @@ per allocator; the last line is `ratio: X` = jemalloc samples/s / glibc samples/
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-SCRIPTS = Path(__file__).resolve().parent
-
-
-def _train_script():
-    spec = importlib.util.spec_from_file_location(
-        "train_default_model", SCRIPTS / "train_default_model.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def child(steps: int, threads: int) -> dict:
     import torch
+    import train_default_model as train  # beside this script, so on sys.path
 
-    train = _train_script()
     torch.set_num_threads(threads)
     cfg = train.TrainConfig()
     model = train.new_model(cfg, cfg.vocab_size, 0, 1)
@@ -94,7 +80,9 @@ def main() -> None:
         print(json.dumps(child(args.steps, args.threads)))
         return
     base = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "MALLOC_CONF")}
-    with_jemalloc = _train_script().jemalloc_env(base)
+    from train_default_model import jemalloc_env
+
+    with_jemalloc = jemalloc_env(base)
     if with_jemalloc is None:
         print("jemalloc is not installed (Debian/Ubuntu: apt install libjemalloc2)")
         print("ratio: n/a")

@@ -4,7 +4,6 @@ config, export, and the exported model sampling through the project's sampler.""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import subprocess
@@ -18,18 +17,13 @@ from tests.conftest import REPO
 SCRIPT = REPO / "scripts" / "train_default_model.py"
 
 
-def _load_script():
-    spec = importlib.util.spec_from_file_location("train_default_model", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through it
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def train() -> object:
     pytest.importorskip("torch")
-    return _load_script()
+    sys.path.insert(0, str(SCRIPT.parent))
+    import train_default_model
+
+    return train_default_model
 
 
 @pytest.fixture(scope="module")
@@ -170,10 +164,7 @@ def test_jemalloc_keeps_memory_bounded_when_preloaded(train) -> None:
     code = (
         "import sys, psutil, torch\n"
         f"sys.path.insert(0, {str(SCRIPT.parent)!r})\n"
-        "import importlib.util\n"
-        f"spec = importlib.util.spec_from_file_location('t', {str(SCRIPT)!r})\n"
-        "t = importlib.util.module_from_spec(spec); sys.modules['t'] = t\n"
-        "spec.loader.exec_module(t)\n"
+        "import train_default_model as t\n"
         "rss = lambda: psutil.Process().memory_info().rss >> 20\n"
         "xs = [torch.ones(1 << 24) for _ in range(16)]; del xs\n"  # 1 GiB, freed
         "held = rss()\n"
