@@ -15,6 +15,11 @@ the clustering stage needs):
 and a training-only auxiliary task for the model's weakest skill, copying constants:
   literals:    "LITERALS" + statement  ->  the statement's constants, e.g. "2 23 4"
 
+--literal-placeholders true trains on statements whose numbers and quoted letters are
+placeholders (<N0>, <L0>: alphasolve/model/literals.py) and on programs that write the
+statement's constants as those placeholders; the export's alphasolve.json tells the sampler
+to mask and unmask the same way.
+
 --init starts from a model saved with save_pretrained (the shipped one, say) instead of from
 random weights: its tokenizer is kept, so its prompts and programs tokenise as before.
 
@@ -44,8 +49,19 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from alphasolve.model.architecture import default_t5_config  # noqa: E402
+from alphasolve.model.literals import (  # noqa: E402
+    SETTINGS_FILE,
+    Literals,
+    mask_problem,
+    mask_program,
+    mask_text,
+)
 from alphasolve.model.prompt import TAGS, PromptMeta, solution_prompt, test_input_prompt  # noqa: E402
-from alphasolve.model.tokenizer import load_tokenizer, train_tokenizer  # noqa: E402
+from alphasolve.model.tokenizer import (  # noqa: E402
+    add_placeholder_tokens,
+    load_tokenizer,
+    train_tokenizer,
+)
 from alphasolve.problem import Blob, Problem, TestCase  # noqa: E402
 
 # Padded lengths: a handful of fixed shapes keeps CPU kernels and the allocator warm (many
@@ -74,6 +90,7 @@ class TrainConfig:
     test_input_share: float = 0.5  # of problems that contribute a TEST INPUT example
     drop_meta_share: float = 0.25  # headers with rating/tags removed or randomised
     copy_share: float = 0.0  # of problems with constants in the statement: a LITERALS example
+    literal_placeholders: bool = False  # constants as <N0>/<L0> in prompts and programs
     checkpoint_minutes: float = 4.0
     init: str | None = None  # save_pretrained directory the weights start from
     init_steps: int = 0  # how many steps that model had been trained (provenance)
@@ -136,21 +153,30 @@ def statement_literals(row: dict) -> list[str]:
 
 def examples_of(row: dict, cfg: TrainConfig, rng: random.Random) -> list[tuple[str, str]]:
     problem = problem_from_row(row)
+    # What the solution prompts show; test-input prompts always show the raw statement
+    # (a generated input must hold real numbers), as Seq2SeqSampler does.
+    shown, lits = mask_problem(problem) if cfg.literal_placeholders else (problem, Literals())
     pairs = []
     for language, code in sorted(row["solutions"].items()):
-        pairs.append((solution_prompt(problem, header_meta(row, language, True, rng, cfg)), code))
+        prompt = solution_prompt(shown, header_meta(row, language, True, rng, cfg))
+        pairs.append((prompt, mask_program(code, lits)))
     wrong = row.get("incorrect_solutions") or []
     if wrong and rng.random() < cfg.incorrect_share:
         w = rng.choice(wrong)
-        pairs.append(
-            (solution_prompt(problem, header_meta(row, w["language"], False, rng, cfg)), w["code"])
-        )
+        prompt = solution_prompt(shown, header_meta(row, w["language"], False, rng, cfg))
+        pairs.append((prompt, mask_program(w["code"], lits)))
     inputs = [t for t in row.get("test_inputs") or [] if len(t) < 400]
     if inputs and rng.random() < cfg.test_input_share:
         pairs.append((test_input_prompt(problem), rng.choice(inputs)))
     literals = statement_literals(row)
     if literals and rng.random() < cfg.copy_share:
-        pairs.append((LITERALS_PROMPT + problem.full_statement(), " ".join(literals)))
+        if cfg.literal_placeholders:
+            # A letter is quoted in the statement: quote it so it maps to its placeholder.
+            literals = [
+                mask_text(v if v.lstrip("-").isdigit() else f"'{v}'", lits) for v in literals
+            ]
+        target = " ".join(literals)
+        pairs.append((LITERALS_PROMPT + shown.full_statement(), target))
     return pairs
 
 
@@ -305,9 +331,19 @@ def prepare(out: Path, cfg: TrainConfig, corpus: Path):
         ]
         tokenizer = train_tokenizer(sample, vocab_size=cfg.vocab_size)
         tokenizer.save_pretrained(tok_dir)
+    if cfg.literal_placeholders and add_placeholder_tokens(tokenizer):
+        tokenizer.save_pretrained(tok_dir)  # new ids after the old: --init weights still fit
     src = tokenizer([p for p, _ in pairs], add_special_tokens=True)["input_ids"]
     tgt = tokenizer([t for _, t in pairs], add_special_tokens=True)["input_ids"]
     return tokenizer, pairs, src, tgt
+
+
+def _flag_bool(text: str) -> bool:
+    if text.lower() in ("true", "yes", "1"):
+        return True
+    if text.lower() in ("false", "no", "0"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {text!r}")
 
 
 # Settings a command line may give; each defaults to the run's recorded value (or to
@@ -323,6 +359,7 @@ _FLAGS = {
     "test_input_share": float,
     "incorrect_share": float,
     "init": str,
+    "literal_placeholders": _flag_bool,
 }
 
 
@@ -420,6 +457,8 @@ def main() -> None:
         start_from = T5ForConditionalGeneration.from_pretrained(
             cfg.init, local_files_only=True, dtype=torch.float32
         )
+        if start_from.config.vocab_size < len(tokenizer):  # the placeholders were added
+            start_from.resize_token_embeddings(len(tokenizer))
         try:
             model.load_state_dict(start_from.state_dict())
         except RuntimeError as exc:  # a T5 of another layout (gated FFN, d_kv, depths)
@@ -508,6 +547,10 @@ def export(
         if previous.is_file():
             record["init_config"] = json.loads(previous.read_text())
     (target / "train_config.json").write_text(json.dumps(record, indent=2))
+    # What the sampler needs to know to read and write like the training data did.
+    (target / SETTINGS_FILE).write_text(
+        json.dumps({"literal_placeholders": cfg.literal_placeholders}, indent=2) + "\n"
+    )
     for path in target.iterdir():
         path.chmod(0o644)  # safetensors writes 0600; an installed package must be readable
     size = sum(p.stat().st_size for p in target.iterdir()) / 2**20

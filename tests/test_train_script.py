@@ -192,3 +192,84 @@ def test_init_from_a_t5_of_another_layout_is_a_clear_error(tmp_path: Path, corpu
                   "--steps", "1")  # fmt: skip
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "its weights do not fit this script's T5" in result.stderr
+
+
+def test_placeholder_pairs_mask_the_constants_and_map_back(train, corpus) -> None:
+    from alphasolve.model.literals import mask_problem, unmask
+
+    cfg = train.TrainConfig(
+        copy_share=1.0, test_input_share=1.0, incorrect_share=1.0, literal_placeholders=True
+    )
+    masked_constants = 0
+    for row in _rows(corpus):
+        problem = train.problem_from_row(row)
+        _, literals = mask_problem(problem)
+        pairs = train.examples_of(row, cfg, random.Random(0))
+        programs = [(s, t) for s, t in pairs if "SOLUTION" in s.split("\n", 5)[-2]]
+        tests = [s for s, _ in pairs if s.startswith("TEST INPUT")]
+        copies = [t for s, t in pairs if s.startswith(train.LITERALS_PROMPT)]
+        # a test input is asked for with the raw statement: its numbers must be real ones
+        assert tests == [train.test_input_prompt(problem)]
+        for source, target in programs:
+            assert "<N" in source or not literals.numbers  # the prose's numbers are masked
+            assert unmask(target, literals) in {
+                *row["solutions"].values(),
+                *(w["code"] for w in row.get("incorrect_solutions") or []),
+            }
+        for value in train.statement_literals(row):
+            if value not in ("0", "1"):
+                masked_constants += 1
+                # the statement's constant reaches the program as its placeholder
+                correct = [t for s, t in programs if "INCORRECT" not in s]
+                assert all("<N" in t or "<L" in t for t in correct), row["id"]
+        if copies:
+            assert "<" in copies[0] and unmask(copies[0], literals).replace("'", "").split(
+                " "
+            ) == train.statement_literals(row)
+    assert masked_constants > 0
+
+
+def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, corpus) -> None:
+    init = _tiny_init(tmp_path / "init", corpus)
+    out, exported = tmp_path / "run", tmp_path / "model"
+    first = _run("--out", str(out), "--corpus", str(corpus), "--init", str(init), "--steps",
+                 "2", "--warmup", "1", "--tokens-per-batch", "3000",
+                 "--literal-placeholders", "true")  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    assert "vocab 534" in first.stdout  # 512 + 16 number and 6 letter placeholders
+    done = _run("--out", str(out), "--export", str(exported))
+    assert done.returncode == 0, done.stderr
+    assert json.loads((exported / "alphasolve.json").read_text()) == {"literal_placeholders": True}
+
+    from alphasolve.formats import load_problem
+    from alphasolve.model import SamplingConfig
+    from alphasolve.model.literals import mask_problem
+    from alphasolve.model.prompt import training_meta
+    from alphasolve.model.seq2seq import Seq2SeqSampler
+
+    sampler = Seq2SeqSampler(exported)
+    assert sampler.literal_placeholders and len(sampler.tokenizer) == 534
+    problem = load_problem(REPO / "problems" / "two-gifts")
+    masked, literals = mask_problem(problem)
+    assert literals.numbers  # the demo problem states its bounds
+    prompt, _ = sampler.solution_pair(problem, training_meta(problem, "python3", True), "")
+    assert masked.input_spec in prompt and problem.input_spec not in prompt
+    samples = sampler.sample(problem, 4, 0, SamplingConfig(max_new_tokens=8))
+    assert len(samples) == 4 and all(s.log_likelihood < 0 for s in samples)
+
+    # What the model writes is mapped back before anyone sees it. (An untrained model
+    # rarely writes a placeholder, so the decoder's output is fixed here.)
+    from alphasolve.model.seq2seq import _Generated
+
+    seen: list[str] = []
+
+    def generate(prompts, sizes, seeds, config):
+        seen.extend(prompts)
+        return [_Generated(["print(<N0>, <N9>)"] * n, [-1.0] * n, [5] * n) for n in sizes]
+
+    sampler._generate = generate
+    codes = {s.code for s in sampler.sample(problem, 4, 0, SamplingConfig())}
+    assert codes == {f"print({literals.numbers[0]}, <N9>)"}  # <N9>: not in this statement
+    assert all(masked.input_spec in prompt for prompt in seen)
+    sampler.sample_inputs(problem, 2, 0, SamplingConfig())
+    assert seen[-1].endswith(problem.full_statement())  # test inputs: the raw statement

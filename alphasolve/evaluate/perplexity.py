@@ -1,7 +1,8 @@
 """Per-language perplexity of the model on held-out reference solutions.
 
 The reference programs of the evaluated problems, each scored teacher-forced under the
-prompt the model was trained with (true rating and tags, CORRECT SOLUTION):
+prompt the model was trained with (true rating and tags, CORRECT SOLUTION; constants as
+placeholders for a model trained that way, see model/literals.py):
 perplexity = exp(total negative log-likelihood / total target tokens), EOS included.
 """
 
@@ -12,13 +13,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from alphasolve.model.prompt import solution_prompt, training_meta
+from alphasolve.model.prompt import PromptMeta, training_meta
 from alphasolve.problem import Problem, SolutionKind
 
 __all__ = ["perplexity"]
 
 
 class _Scorer(Protocol):
+    def solution_pair(self, problem: Problem, meta: PromptMeta, code: str) -> tuple[str, str]: ...
+
     def score(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[float, int]]: ...
 
 
@@ -27,8 +30,8 @@ def perplexity(model: _Scorer, problems: Sequence[Problem]) -> dict[str, dict[st
     for p in problems:
         for sol in p.solutions:
             if sol.kind is SolutionKind.ACCEPTED:
-                prompt = solution_prompt(p, training_meta(p, sol.language, True))
-                pairs[sol.language].append((prompt, sol.source.text()))
+                meta = training_meta(p, sol.language, True)
+                pairs[sol.language].append(model.solution_pair(p, meta, sol.source.text()))
     out = {}
     for language, items in sorted(pairs.items()):
         scored = model.score(items)

@@ -2,7 +2,10 @@
 `AutoModelForSeq2SeqLM.from_pretrained(dir, local_files_only=True)` loads (T5, CodeT5, BART).
 
 T5ForConditionalGeneration goes through the fast loop (fast_t5.py); anything else through
-`model.generate()`. Nothing is ever fetched from a model hub.
+`model.generate()`. Nothing is ever fetched from a model hub. A directory whose
+`alphasolve.json` says `"literal_placeholders": true` (the shipped model's does) reads
+statements with their constants as placeholders and writes programs that use them;
+literals.py maps them back, so callers only ever see real programs.
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ import torch
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.fast_t5 import FastT5, is_supported
-from alphasolve.model.prompt import solution_prompt, test_input_prompt
+from alphasolve.model.literals import (
+    Literals,
+    mask_problem,
+    mask_program,
+    unmask,
+    uses_placeholders,
+)
+from alphasolve.model.prompt import PromptMeta, solution_prompt, test_input_prompt
 from alphasolve.model.sampler import (
     DEFAULT_MODEL_DIR,
     ModelError,
@@ -92,6 +102,9 @@ class Seq2SeqSampler:
         self.device = torch.device(device)
         self.model = model.to(self.device).eval()
         self.path = path
+        # A model trained on statements whose constants are placeholders (literals.py) must
+        # read them that way, and its programs are mapped back before anyone sees them.
+        self.literal_placeholders = uses_placeholders(path)
         self._fast: dict[torch.dtype, FastT5] = {}
 
     @classmethod
@@ -107,7 +120,8 @@ class Seq2SeqSampler:
         self, problem: Problem, n: int, seed: int, config: SamplingConfig
     ) -> list[Candidate]:
         groups = plan_groups(n, seed, config)
-        prompts = [solution_prompt(problem, g.meta) for g in groups]
+        shown, literals = self._shown(problem)
+        prompts = [solution_prompt(shown, g.meta) for g in groups]
         generated = self._generate(
             prompts, [g.size for g in groups], [g.seed for g in groups], config
         )
@@ -115,7 +129,7 @@ class Seq2SeqSampler:
             Candidate.create(
                 problem_id=problem.id,
                 language=group.meta.language,
-                code=text,
+                code=unmask(text, literals),
                 rating=group.meta.rating or 0,
                 tags=group.meta.tags,
                 temperature=config.temperature,
@@ -136,6 +150,18 @@ class Seq2SeqSampler:
             prompts, [g.size for g in groups], [g.seed for g in groups], config
         )
         return [text for out in generated for text in out.texts]
+
+    def _shown(self, problem: Problem) -> tuple[Problem, Literals]:
+        """The problem as this model reads it, and how to map its programs back."""
+        if self.literal_placeholders:
+            return mask_problem(problem)
+        return problem, Literals()
+
+    def solution_pair(self, problem: Problem, meta: PromptMeta, code: str) -> tuple[str, str]:
+        """(prompt, target) of `code` as a solution to `problem`, in this model's terms:
+        what `score` takes to measure the model's perplexity on a known program."""
+        shown, literals = self._shown(problem)
+        return solution_prompt(shown, meta), mask_program(code, literals)
 
     @torch.inference_mode()
     def score(

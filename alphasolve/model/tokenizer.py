@@ -17,12 +17,21 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alphasolve.model.literals import PLACEHOLDER_TOKENS
 from alphasolve.model.prompt import TASK_MARKERS
 
 if TYPE_CHECKING:
     from transformers import PreTrainedTokenizerFast
 
-__all__ = ["EOS_ID", "PAD_ID", "SPECIAL_TOKENS", "UNK_ID", "load_tokenizer", "train_tokenizer"]
+__all__ = [
+    "EOS_ID",
+    "PAD_ID",
+    "SPECIAL_TOKENS",
+    "UNK_ID",
+    "add_placeholder_tokens",
+    "load_tokenizer",
+    "train_tokenizer",
+]
 
 SPECIAL_TOKENS = ("<pad>", "</s>", "<unk>")
 PAD_ID, EOS_ID, UNK_ID = 0, 1, 2
@@ -81,3 +90,13 @@ def load_tokenizer(directory: str | Path) -> PreTrainedTokenizerFast:
     from transformers import AutoTokenizer
 
     return AutoTokenizer.from_pretrained(str(directory), local_files_only=True)
+
+
+def add_placeholder_tokens(tokenizer: PreTrainedTokenizerFast) -> int:
+    """Give the literal placeholders of literals.py (`<N0>`, `<L0>`, ...) one id each, after
+    the existing ones (so a trained model keeps its embeddings); returns how many were new.
+    Plain tokens, not special ones: decoding keeps them, and unmask() maps them back."""
+    from tokenizers import AddedToken
+
+    missing = [t for t in PLACEHOLDER_TOKENS if t not in tokenizer.get_vocab()]
+    return tokenizer.add_tokens([AddedToken(t, normalized=False) for t in missing])

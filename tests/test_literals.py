@@ -1,0 +1,105 @@
+"""Literal placeholders (alphasolve/model/literals.py): what is masked, that unmasking gives
+back exactly what was masked, and how a model directory opts in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from alphasolve.formats import load_problem
+from alphasolve.model.literals import (
+    MAX_NUMBERS,
+    Literals,
+    mask_problem,
+    mask_program,
+    mask_text,
+    unmask,
+    uses_placeholders,
+)
+from alphasolve.model.sampler import ModelError
+from tests.conftest import REPO
+
+CORPUS = sorted((REPO / "problems" / "corpus").glob("*/*/problem.yaml"))
+
+
+def test_busy_cells_constants_become_placeholders_in_statement_and_program() -> None:
+    problem = load_problem(REPO / "problems" / "corpus" / "test" / "test-0001-busy-cells")
+    masked, literals = mask_problem(problem)
+    # reading order: the legend's 23, 2, 4 first, then the constraints' numbers
+    assert literals.numbers[:3] == ("23", "2", "4")
+    assert "different from <N0> and not divisible by <N1>" in masked.statement
+    assert "at least <N2> such cells" in masked.statement
+    for prose in (masked.statement, masked.input_spec):  # no digit outside a placeholder
+        assert not re.search(r"\d", re.sub(r"<[NL]\d+>", "", prose))
+    # the examples are data the program reads: untouched
+    assert masked.examples == problem.examples
+    python = next(s for s in problem.solutions if s.language == "python3").source.text()
+    program = mask_program(python, literals)
+    assert "<N0>" in program and "<N1>" in program and "<N2>" in program
+    assert unmask(program, literals) == python
+
+
+def test_letters_and_negative_numbers() -> None:
+    literals = Literals(numbers=("8", "1"), letters=("m",))
+    text = "Keep letters not before 'm' and values above -8; numbered from 1."
+    assert mask_text(text, literals) == (
+        "Keep letters not before '<L0>' and values above -<N0>; numbered from <N1>."
+    )
+    code = 'if c >= "m" and x > -8 and i + 1 > 8.5:\n    v18 = 1'
+    # 0 and 1 stay digits in programs; identifiers and floats are never touched
+    assert mask_program(code, literals) == (
+        'if c >= "<L0>" and x > -<N0> and i + 1 > 8.5:\n    v18 = 1'
+    )
+
+
+def test_a_letter_placeholder_digit_is_not_masked_again() -> None:
+    # '<L1>' holds a 1; with "1" a known number it must not become '<L<N0>>'
+    literals = Literals(numbers=("1",), letters=("z", "a"))
+    text = "after 'z' comes 'a', numbered from 1"
+    masked = mask_text(text, literals)
+    assert masked == "after '<L0>' comes '<L1>', numbered from <N0>"
+    assert unmask(masked, literals) == text
+
+
+def test_numbers_past_the_cap_stay_digits() -> None:
+    problem = load_problem(REPO / "problems" / "two-gifts")
+    many = " ".join(str(100 + i) for i in range(MAX_NUMBERS + 4))
+    masked, literals = mask_problem(replace(problem, statement=many))
+    assert len(literals.numbers) == MAX_NUMBERS
+    assert masked.statement.split()[-1] == str(100 + MAX_NUMBERS + 3)
+    assert (
+        unmask(masked.full_statement(), literals)
+        == replace(problem, statement=many).full_statement()
+    )
+
+
+def test_unknown_placeholder_is_left_as_written() -> None:
+    assert unmask("print(<N7> + <L3>)", Literals(("5",), ())) == "print(<N7> + <L3>)"
+
+
+@pytest.mark.parametrize("split", ["valid", "test"])
+def test_masking_round_trips_on_every_committed_corpus_problem(split: str) -> None:
+    paths = [p for p in CORPUS if p.parent.parent.name == split]
+    assert len(paths) >= 60
+    for path in paths:
+        problem = load_problem(path.parent)
+        masked, literals = mask_problem(problem)
+        assert unmask(masked.full_statement(), literals) == problem.full_statement(), path
+        for solution in problem.solutions:
+            code = solution.source.text()
+            assert unmask(mask_program(code, literals), literals) == code, path
+
+
+def test_model_directory_opts_in_with_alphasolve_json(tmp_path: Path) -> None:
+    assert not uses_placeholders(tmp_path)  # no file: a model of one's own, statement as is
+    (tmp_path / "alphasolve.json").write_text('{"literal_placeholders": true}')
+    assert uses_placeholders(tmp_path)
+    (tmp_path / "alphasolve.json").write_text('{"literal_placeholders": "yes"}')
+    with pytest.raises(ModelError, match="'literal_placeholders' must be true or false"):
+        uses_placeholders(tmp_path)
+    (tmp_path / "alphasolve.json").write_text("{not json")
+    with pytest.raises(ModelError, match=r"alphasolve\.json: not readable JSON"):
+        uses_placeholders(tmp_path)
