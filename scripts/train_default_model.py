@@ -458,7 +458,11 @@ def main() -> None:
             cfg.init, local_files_only=True, dtype=torch.float32
         )
         if start_from.config.vocab_size < len(tokenizer):  # the placeholders were added
-            start_from.resize_token_embeddings(len(tokenizer))
+            # Not transformers' default mean-resizing: it put every new row near the mean of
+            # the old ones (norm ~2.5 against ~16, cosine 0.98 between <N0> and <N1>), so the
+            # model could not tell the placeholders apart, and Adam's ~lr-sized steps had not
+            # separated them after 500 steps. T5's own init draws distinct rows at full scale.
+            start_from.resize_token_embeddings(len(tokenizer), mean_resizing=False)
         try:
             model.load_state_dict(start_from.state_dict())
         except RuntimeError as exc:  # a T5 of another layout (gated FFN, d_kv, depths)

@@ -249,6 +249,14 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, c
 
     sampler = Seq2SeqSampler(exported)
     assert sampler.literal_placeholders and len(sampler.tokenizer) == 534
+    # The new rows must be told apart and weigh like the old ones (mean-resizing made them
+    # near-copies of the mean row: cosine 0.98 between <N0> and <N1>).
+    rows = sampler.model.shared.weight.detach().float()
+    new, old = rows[512:], rows[:512]
+    unit = new / new.norm(dim=1, keepdim=True)
+    cosine = (unit @ unit.T).fill_diagonal_(0)
+    assert cosine.abs().max() < 0.8, float(cosine.abs().max())
+    assert new.norm(dim=1).min() > 0.5 * old.norm(dim=1).mean()
     problem = load_problem(REPO / "problems" / "two-gifts")
     masked, literals = mask_problem(problem)
     assert literals.numbers  # the demo problem states its bounds
