@@ -3,9 +3,16 @@
 
     python scripts/train_default_model.py --out checkpoints/default --max-minutes 80
     python scripts/train_default_model.py --out checkpoints/default --export alphasolve/default_model
+
+How the shipped model was made: 1,700 steps from random weights (the first command with
+--steps 1700), then two continuations, each from the model exported by the one before:
+
     python scripts/train_default_model.py --out checkpoints/v2 --init alphasolve/default_model \
         --corpus-seed 2 --steps 1700 --lr 6e-4 --warmup 60 --copy-share 0.5 \
-        --test-input-share 0.25        # how the shipped model continued from the first one
+        --test-input-share 0.25
+    python scripts/train_default_model.py --out checkpoints/v3 --init alphasolve/default_model \
+        --corpus-seed 3 --steps 1500 --lr 6e-4 --warmup 60 --copy-share 0.5 \
+        --test-input-share 0.25 --literal-placeholders true
 
 Two tasks share one encoder-decoder (AlphaCode's value conditioning, plus the test-input task
 the clustering stage needs):
@@ -544,7 +551,10 @@ def export(
     target.mkdir(parents=True, exist_ok=True)
     model.to(torch.bfloat16).save_pretrained(target, safe_serialization=True)
     tokenizer.save_pretrained(target)
-    record = asdict(cfg) | {"trained_steps": cfg.init_steps + step}  # from random weights
+    record = asdict(cfg) | {
+        "trained_steps": cfg.init_steps + step,  # from random weights
+        "vocab_size": len(tokenizer),  # the placeholders may have added ids to the init's
+    }
     if cfg.init:
         # Keep how the starting model was trained; the export may overwrite its directory.
         previous = Path(cfg.init) / "train_config.json"
