@@ -62,6 +62,7 @@ from alphasolve.model.literals import (  # noqa: E402
     mask_problem,
     mask_program,
     mask_text,
+    uses_placeholders,
 )
 from alphasolve.model.prompt import TAGS, PromptMeta, solution_prompt, test_input_prompt  # noqa: E402
 from alphasolve.model.tokenizer import (  # noqa: E402
@@ -391,6 +392,10 @@ def resolve_config(out: Path, args: argparse.Namespace) -> TrainConfig:
     cfg = replace(TrainConfig(), **given)
     if cfg.init:
         cfg = replace(cfg, **init_shape(Path(cfg.init)))
+        if "literal_placeholders" not in given:
+            # Continuing a placeholder model (the shipped one) keeps its prompt contract
+            # unless told otherwise: a silent switch back to raw digits would undo it.
+            cfg = replace(cfg, literal_placeholders=uses_placeholders(cfg.init))
     return cfg
 
 

@@ -281,3 +281,19 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, c
     assert all(masked.input_spec in prompt for prompt in seen)
     sampler.sample_inputs(problem, 2, 0, SamplingConfig())
     assert seen[-1].endswith(problem.full_statement())  # test inputs: the raw statement
+
+
+def test_continuing_a_placeholder_model_keeps_placeholders(tmp_path: Path, corpus, train) -> None:
+    import argparse
+
+    init = _tiny_init(tmp_path / "init", corpus)
+    (init / "alphasolve.json").write_text('{"literal_placeholders": true}')
+
+    def config(out: str, **flags):
+        args = argparse.Namespace(**({k: None for k in train._FLAGS} | {"init": str(init)} | flags))
+        return train.resolve_config(tmp_path / out, args)
+
+    assert config("a").literal_placeholders  # inherited from the init's alphasolve.json
+    assert not config("b", literal_placeholders=False).literal_placeholders  # explicit wins
+    (init / "alphasolve.json").unlink()
+    assert not config("c").literal_placeholders
