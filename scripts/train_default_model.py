@@ -57,14 +57,14 @@ sys.path.insert(0, str(REPO))
 
 from alphasolve.model.architecture import default_t5_config  # noqa: E402
 from alphasolve.model.literals import (  # noqa: E402
-    SETTINGS_FILE,
     Literals,
     mask_problem,
     mask_program,
     mask_text,
-    uses_placeholders,
 )
 from alphasolve.model.prompt import TAGS, PromptMeta, solution_prompt, test_input_prompt  # noqa: E402
+from alphasolve.model.sampler import ModelError  # noqa: E402
+from alphasolve.model.settings import SETTINGS_FILE, ModelSettings, read_settings  # noqa: E402
 from alphasolve.model.tokenizer import (  # noqa: E402
     add_placeholder_tokens,
     load_tokenizer,
@@ -395,7 +395,11 @@ def resolve_config(out: Path, args: argparse.Namespace) -> TrainConfig:
         if "literal_placeholders" not in given:
             # Continuing a placeholder model (the shipped one) keeps its prompt contract
             # unless told otherwise: a silent switch back to raw digits would undo it.
-            cfg = replace(cfg, literal_placeholders=uses_placeholders(cfg.init))
+            try:
+                placeholders = read_settings(cfg.init).literal_placeholders
+            except ModelError as exc:
+                sys.exit(f"--init: {exc}")
+            cfg = replace(cfg, literal_placeholders=placeholders)
     return cfg
 
 
@@ -409,7 +413,12 @@ def init_shape(directory: Path) -> dict:
     if config.get("model_type") != "t5":
         sys.exit(f"--init {directory}: model_type {config.get('model_type')!r}, expected 't5'")
     recorded = directory / "train_config.json"
-    steps = json.loads(recorded.read_text()).get("trained_steps", 0) if recorded.is_file() else 0
+    try:
+        steps = (
+            json.loads(recorded.read_text()).get("trained_steps", 0) if recorded.is_file() else 0
+        )
+    except (OSError, ValueError, AttributeError) as exc:
+        sys.exit(f"--init {recorded}: not a training record ({exc})")
     return {
         "vocab_size": config["vocab_size"],
         "d_model": config["d_model"],
@@ -436,12 +445,23 @@ def main() -> None:
         "--export", type=Path, help="write the trained model (save_pretrained) here and exit"
     )
     parser.add_argument(
+        "--sampling-temperature",
+        type=float,
+        metavar="T",
+        help="with --export: the temperature alphasolve samples this model at by default "
+        "(recorded in its alphasolve.json; measure it, e.g. with `alphasolve eval`)",
+    )
+    parser.add_argument(
         "--malloc",
         choices=("auto", "system"),
         default="auto",
         help="auto: re-run under jemalloc when it is installed (faster on CPU)",
     )
     args = parser.parse_args()
+    if args.sampling_temperature is not None and (
+        not args.export or not args.sampling_temperature >= 0
+    ):
+        sys.exit("--sampling-temperature needs --export and a value >= 0")
     if args.malloc == "auto" and not args.export:
         env = jemalloc_env(dict(os.environ))
         if env is not None:
@@ -458,7 +478,7 @@ def main() -> None:
         model = new_model(cfg, len(tokenizer), tokenizer.pad_token_id, tokenizer.eos_token_id)
         state = torch.load(out / "checkpoint.pt", map_location="cpu", weights_only=True)
         model.load_state_dict(state["model"])
-        export(model, tokenizer, cfg, state["step"], args.export)
+        export(model, tokenizer, cfg, state["step"], args.export, args.sampling_temperature)
         return
 
     tokenizer, pairs, src, tgt = prepare(out, cfg, corpus)
@@ -549,7 +569,12 @@ def main() -> None:
 
 
 def export(
-    model: T5ForConditionalGeneration, tokenizer, cfg: TrainConfig, step: int, target: Path
+    model: T5ForConditionalGeneration,
+    tokenizer,
+    cfg: TrainConfig,
+    step: int,
+    target: Path,
+    temperature: float | None = None,
 ) -> None:
     """The shipped form: save_pretrained with safetensors (bf16 halves the size in git),
     the tokenizer beside it, and the training config for provenance."""
@@ -567,9 +592,8 @@ def export(
             record["init_config"] = json.loads(previous.read_text())
     (target / "train_config.json").write_text(json.dumps(record, indent=2))
     # What the sampler needs to know to read and write like the training data did.
-    (target / SETTINGS_FILE).write_text(
-        json.dumps({"literal_placeholders": cfg.literal_placeholders}, indent=2) + "\n"
-    )
+    settings = ModelSettings(cfg.literal_placeholders, temperature)
+    (target / SETTINGS_FILE).write_text(settings.to_json())
     for path in target.iterdir():
         path.chmod(0o644)  # safetensors writes 0600; an installed package must be readable
     size = sum(p.stat().st_size for p in target.iterdir()) / 2**20

@@ -1,11 +1,10 @@
 """Literal placeholders (alphasolve/model/literals.py): what is masked, that unmasking gives
-back exactly what was masked, and how a model directory opts in."""
+back exactly what was masked."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -17,9 +16,7 @@ from alphasolve.model.literals import (
     mask_program,
     mask_text,
     unmask,
-    uses_placeholders,
 )
-from alphasolve.model.sampler import ModelError
 from tests.conftest import REPO
 
 CORPUS = sorted((REPO / "problems" / "corpus").glob("*/*/problem.yaml"))
@@ -91,15 +88,3 @@ def test_masking_round_trips_on_every_committed_corpus_problem(split: str) -> No
         for solution in problem.solutions:
             code = solution.source.text()
             assert unmask(mask_program(code, literals), literals) == code, path
-
-
-def test_model_directory_opts_in_with_alphasolve_json(tmp_path: Path) -> None:
-    assert not uses_placeholders(tmp_path)  # no file: a model of one's own, statement as is
-    (tmp_path / "alphasolve.json").write_text('{"literal_placeholders": true}')
-    assert uses_placeholders(tmp_path)
-    (tmp_path / "alphasolve.json").write_text('{"literal_placeholders": "yes"}')
-    with pytest.raises(ModelError, match="'literal_placeholders' must be true or false"):
-        uses_placeholders(tmp_path)
-    (tmp_path / "alphasolve.json").write_text("{not json")
-    with pytest.raises(ModelError, match=r"alphasolve\.json: not readable JSON"):
-        uses_placeholders(tmp_path)

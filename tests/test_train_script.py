@@ -237,9 +237,10 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, c
                  "--literal-placeholders", "true")  # fmt: skip
     assert first.returncode == 0, first.stderr
     assert "vocab 534" in first.stdout  # 512 + 16 number and 6 letter placeholders
-    done = _run("--out", str(out), "--export", str(exported))
+    done = _run("--out", str(out), "--export", str(exported), "--sampling-temperature", "0.9")
     assert done.returncode == 0, done.stderr
-    assert json.loads((exported / "alphasolve.json").read_text()) == {"literal_placeholders": True}
+    settings = json.loads((exported / "alphasolve.json").read_text())
+    assert settings == {"literal_placeholders": True, "temperature": 0.9}
 
     from alphasolve.formats import load_problem
     from alphasolve.model import SamplingConfig
@@ -297,3 +298,11 @@ def test_continuing_a_placeholder_model_keeps_placeholders(tmp_path: Path, corpu
     assert not config("b", literal_placeholders=False).literal_placeholders  # explicit wins
     (init / "alphasolve.json").unlink()
     assert not config("c").literal_placeholders
+    # A broken record in the init is one line naming the file, not a traceback.
+    (init / "alphasolve.json").write_text('{"literal_placeholders": "yes"}')
+    with pytest.raises(SystemExit, match=r"--init: .*alphasolve\.json: field 'literal_"):
+        config("d")
+    (init / "alphasolve.json").unlink()
+    (init / "train_config.json").write_text("{torn")
+    with pytest.raises(SystemExit, match=r"--init .*train_config\.json: not a training record"):
+        config("e")

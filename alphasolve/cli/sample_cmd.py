@@ -18,6 +18,7 @@ from alphasolve.formats import load_problem
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import SAMPLERS, SamplingConfig, make_sampler
 from alphasolve.model.samples_io import count_samples, sample_into
+from alphasolve.model.settings import default_temperature
 
 HELP = "sample candidate programs for a problem into RUN/samples.jsonl (resumable)"
 SAMPLES_FILE = "samples.jsonl"
@@ -39,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--language", metavar="SPLIT",
                         help="budget split, e.g. python3:0.5,cpp17:0.5 (the default)")  # fmt: skip
     parser.add_argument("--temperature", type=float, metavar="T",
-                        help=f"sampling temperature (default {SamplingConfig.temperature})")  # fmt: skip
+                        help="sampling temperature (default: the model's alphasolve.json, "
+                             f"else {SamplingConfig.temperature})")  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="run seed (default 0)")
     parser.add_argument("--batch-size", type=int, metavar="B",
                         help=f"decoder rows per pass (default {SamplingConfig.batch_size})")  # fmt: skip
@@ -49,7 +51,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_config(args: argparse.Namespace) -> SamplingConfig:
     overrides: dict[str, object] = {
-        "temperature": args.temperature,
+        "temperature": args.temperature
+        if args.temperature is not None
+        else default_temperature(args.model, args.sampler),
         "batch_size": args.batch_size,
         "max_new_tokens": args.max_new_tokens,
     }

@@ -12,6 +12,7 @@ from tqdm import tqdm
 from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SAMPLERS, SamplingConfig
+from alphasolve.model.settings import default_temperature
 from alphasolve.problem import Problem
 from clustering.scorer import DEFAULT_SCORER, SCORERS
 
@@ -50,7 +51,13 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", type=Path, metavar="DIR", help="a local seq2seq model directory")
     parser.add_argument("--sampler", choices=sorted(SAMPLERS), default="seq2seq")
     parser.add_argument("--language", default=DEFAULT_LANGUAGES, metavar="SPLIT")
-    parser.add_argument("--temperature", type=float, default=SamplingConfig.temperature)
+    parser.add_argument(
+        "--temperature",
+        type=float,
+        metavar="T",
+        help="sampling temperature (default: the model's alphasolve.json, else "
+        f"{SamplingConfig.temperature})",
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--scorer", choices=sorted(SCORERS), default=DEFAULT_SCORER, help="cluster score"
@@ -79,9 +86,13 @@ def pipeline_config(args: argparse.Namespace) -> SolveConfig:
 
     if args.samples < 1:
         raise AlphasolveError("--samples must be at least 1")
+    if args.temperature is not None and not args.temperature >= 0:
+        raise AlphasolveError(f"--temperature must be >= 0, not {args.temperature}")
     return SolveConfig(
         samples=args.samples, seed=args.seed, sampler=args.sampler, model_dir=args.model,
-        languages=args.language, temperature=args.temperature, judge_actors=args.judge_actors,
+        languages=args.language, judge_actors=args.judge_actors,
+        temperature=args.temperature if args.temperature is not None
+        else default_temperature(args.model, args.sampler),
         judge_workers=args.judge_workers, scorer=args.scorer,
     )  # fmt: skip
 

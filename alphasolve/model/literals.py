@@ -17,35 +17,28 @@ Only the prose is masked (name, legend, input and output sections, notes), not t
 they are data the program reads, not constants it writes. Test-input prompts are not masked
 either: the generated inputs must contain raw numbers.
 
-A model opts in through `alphasolve.json` in its directory (`{"literal_placeholders": true}`),
-written by scripts/train_default_model.py; any other model sees the statement unchanged.
+A model opts in through `alphasolve.json` in its directory (`{"literal_placeholders": true}`,
+settings.py), written by scripts/train_default_model.py; any other model sees the statement
+unchanged.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from alphasolve.model.sampler import ModelError
 from alphasolve.problem import Problem
 
 __all__ = [
     "MAX_LETTERS",
     "MAX_NUMBERS",
     "PLACEHOLDER_TOKENS",
-    "SETTINGS_FILE",
     "Literals",
     "mask_problem",
     "mask_program",
     "mask_text",
     "unmask",
-    "uses_placeholders",
 ]
-
-# A model directory's alphasolve settings, beside config.json.
-SETTINGS_FILE = "alphasolve.json"
 
 # Corpus statements state at most 10 distinct numbers (constraints included); real ones may
 # state more, and those past the cap simply stay as digits.
@@ -133,18 +126,3 @@ def unmask(text: str, literals: Literals) -> str:
         return pool[i] if i < len(pool) else m.group()
 
     return _PLACEHOLDER.sub(value, text)
-
-
-def uses_placeholders(model_dir: str | Path) -> bool:
-    """Whether the model in `model_dir` was trained on masked statements."""
-    path = Path(model_dir) / SETTINGS_FILE
-    if not path.is_file():
-        return False
-    try:
-        settings = json.loads(path.read_text())
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"{path}: not readable JSON ({exc})") from None
-    value = settings.get("literal_placeholders", False) if isinstance(settings, dict) else None
-    if not isinstance(value, bool):
-        raise ModelError(f"{path}: field 'literal_placeholders' must be true or false")
-    return value

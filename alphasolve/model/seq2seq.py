@@ -19,13 +19,7 @@ import torch
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.fast_t5 import FastT5, is_supported
-from alphasolve.model.literals import (
-    Literals,
-    mask_problem,
-    mask_program,
-    unmask,
-    uses_placeholders,
-)
+from alphasolve.model.literals import Literals, mask_problem, mask_program, unmask
 from alphasolve.model.prompt import PromptMeta, solution_prompt, test_input_prompt
 from alphasolve.model.sampler import (
     DEFAULT_MODEL_DIR,
@@ -34,6 +28,7 @@ from alphasolve.model.sampler import (
     derive_seed,
     plan_groups,
 )
+from alphasolve.model.settings import read_settings
 from alphasolve.problem import Problem
 
 __all__ = ["Seq2SeqSampler", "bf16_is_fast", "resolve_dtype"]
@@ -104,7 +99,7 @@ class Seq2SeqSampler:
         self.path = path
         # A model trained on statements whose constants are placeholders (literals.py) must
         # read them that way, and its programs are mapped back before anyone sees them.
-        self.literal_placeholders = uses_placeholders(path)
+        self.literal_placeholders = read_settings(path).literal_placeholders
         self._fast: dict[torch.dtype, FastT5] = {}
 
     @classmethod

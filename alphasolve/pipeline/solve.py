@@ -18,7 +18,7 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,7 @@ from alphasolve.errors import AlphasolveError
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sampler
 from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed
+from alphasolve.model.settings import default_temperature
 from alphasolve.pipeline.mutate import mutate_inputs
 from alphasolve.pipeline.stages import (
     FilterOutcome,
@@ -61,7 +62,7 @@ class SolveConfig:
     sampler: str = "seq2seq"
     model_dir: Path | None = None
     languages: str = DEFAULT_LANGUAGES
-    temperature: float = SamplingConfig.temperature
+    temperature: float | None = None  # None: the model's alphasolve.json, else SamplingConfig's
     model_inputs: int = 32  # TEST INPUT samples from the model
     mutated_inputs: int = 24  # mutations of the example inputs
     max_survivors: int = 2048  # the likeliest survivors go on to the behaviour stage
@@ -442,6 +443,8 @@ def solve(
     progress: Callable[[str, int], None] = lambda stage, n: None,
 ) -> list[ProblemSummary]:
     """Solve every problem into the run directory `out`, resuming what is there."""
+    if cfg.temperature is None:
+        cfg = replace(cfg, temperature=default_temperature(cfg.model_dir, cfg.sampler))
     run = RunDir(out)
     connect(address)
     samplers, judges = _actors(cfg)

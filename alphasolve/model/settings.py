@@ -1,0 +1,83 @@
+"""A model directory's alphasolve settings: `alphasolve.json` beside its config.json.
+
+What the weights alone cannot say about how to use them, written by whoever trained and
+measured the model (scripts/train_default_model.py writes it on export):
+
+    {"literal_placeholders": true, "temperature": 1.0}
+
+- `literal_placeholders`: the model reads statements whose constants are placeholders and
+  writes programs that use them (literals.py). Default false: the statement as it is.
+- `temperature`: the sampling temperature to use when the user gives none. Which temperature
+  is best depends on the model (a sharp small model needs a hotter one to draw enough
+  distinct programs at large k), so it belongs with the model; absent, SamplingConfig's.
+
+A model without the file (any model of one's own) gets the defaults. A file that is not
+JSON, has a field of the wrong type or an unknown field is a one-line ModelError: a typo in
+it would otherwise silently change how every sample is drawn.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from alphasolve.model.sampler import DEFAULT_MODEL_DIR, ModelError, SamplingConfig
+
+__all__ = ["SETTINGS_FILE", "ModelSettings", "default_temperature", "read_settings"]
+
+SETTINGS_FILE = "alphasolve.json"
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    literal_placeholders: bool = False
+    temperature: float | None = None  # None: SamplingConfig's default
+
+    def to_json(self) -> str:
+        data = {"literal_placeholders": self.literal_placeholders}
+        if self.temperature is not None:
+            data["temperature"] = self.temperature
+        return json.dumps(data, indent=2) + "\n"
+
+
+def read_settings(model_dir: str | Path) -> ModelSettings:
+    """The settings in `model_dir`, or the defaults where it has no alphasolve.json."""
+    path = Path(model_dir) / SETTINGS_FILE
+    if not path.is_file():
+        return ModelSettings()
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{path}: not readable JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise ModelError(f"{path}: must be a JSON object")
+    known = {f.name for f in fields(ModelSettings)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ModelError(
+            f"{path}: unknown field {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        )
+    placeholders = data.get("literal_placeholders", False)
+    if not isinstance(placeholders, bool):
+        raise ModelError(f"{path}: field 'literal_placeholders' must be true or false")
+    temperature = data.get("temperature")
+    if temperature is not None and (
+        isinstance(temperature, bool)
+        or not isinstance(temperature, int | float)
+        or not temperature >= 0
+    ):
+        raise ModelError(f"{path}: field 'temperature' must be a number >= 0")
+    return ModelSettings(
+        literal_placeholders=placeholders,
+        temperature=None if temperature is None else float(temperature),
+    )
+
+
+def default_temperature(model_dir: str | Path | None, sampler: str = "seq2seq") -> float:
+    """The temperature to sample at when the user gives none: the model's own setting, else
+    SamplingConfig's. Only a seq2seq model has settings (the fake sampler has no model)."""
+    if sampler != "seq2seq":
+        return SamplingConfig.temperature
+    chosen = read_settings(model_dir or DEFAULT_MODEL_DIR).temperature
+    return SamplingConfig.temperature if chosen is None else chosen
