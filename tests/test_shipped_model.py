@@ -50,6 +50,9 @@ def test_sample_with_the_shipped_model(tmp_path: Path) -> None:
     reads = sum(("input" in r["code"]) or ("cin" in r["code"]) for r in rows)
     assert reads >= 18, [r["code"][:80] for r in rows]
     assert all(r["log_likelihood"] < 0 and r["num_tokens"] > 0 for r in rows)
+    # No --temperature: the shipped model's own (its alphasolve.json), recorded per sample.
+    settings = json.loads((DEFAULT_MODEL_DIR / "alphasolve.json").read_text())
+    assert {r["temperature"] for r in rows} == {settings["temperature"]}
 
 
 def test_solve_end_to_end_with_the_shipped_model(tmp_path: Path) -> None:
