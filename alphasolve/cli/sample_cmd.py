@@ -18,7 +18,7 @@ from alphasolve.formats import load_problem
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import SAMPLERS, SamplingConfig, make_sampler
 from alphasolve.model.samples_io import count_samples, sample_into
-from alphasolve.model.settings import default_temperature
+from alphasolve.model.settings import resolve_temperature
 
 HELP = "sample candidate programs for a problem into RUN/samples.jsonl (resumable)"
 SAMPLES_FILE = "samples.jsonl"
@@ -51,9 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def build_config(args: argparse.Namespace) -> SamplingConfig:
     overrides: dict[str, object] = {
-        "temperature": args.temperature
-        if args.temperature is not None
-        else default_temperature(args.model, args.sampler),
+        "temperature": resolve_temperature(args.temperature, args.model, args.sampler),
         "batch_size": args.batch_size,
         "max_new_tokens": args.max_new_tokens,
     }

@@ -12,7 +12,7 @@ from tqdm import tqdm
 from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SAMPLERS, SamplingConfig
-from alphasolve.model.settings import default_temperature
+from alphasolve.model.settings import resolve_temperature
 from alphasolve.problem import Problem
 from clustering.scorer import DEFAULT_SCORER, SCORERS
 
@@ -91,8 +91,7 @@ def pipeline_config(args: argparse.Namespace) -> SolveConfig:
     return SolveConfig(
         samples=args.samples, seed=args.seed, sampler=args.sampler, model_dir=args.model,
         languages=args.language, judge_actors=args.judge_actors,
-        temperature=args.temperature if args.temperature is not None
-        else default_temperature(args.model, args.sampler),
+        temperature=resolve_temperature(args.temperature, args.model, args.sampler),
         judge_workers=args.judge_workers, scorer=args.scorer,
     )  # fmt: skip
 

@@ -24,7 +24,13 @@ from pathlib import Path
 
 from alphasolve.model.sampler import DEFAULT_MODEL_DIR, ModelError, SamplingConfig
 
-__all__ = ["SETTINGS_FILE", "ModelSettings", "default_temperature", "read_settings"]
+__all__ = [
+    "SETTINGS_FILE",
+    "ModelSettings",
+    "default_temperature",
+    "read_settings",
+    "resolve_temperature",
+]
 
 SETTINGS_FILE = "alphasolve.json"
 
@@ -81,3 +87,11 @@ def default_temperature(model_dir: str | Path | None, sampler: str = "seq2seq") 
         return SamplingConfig.temperature
     chosen = read_settings(model_dir or DEFAULT_MODEL_DIR).temperature
     return SamplingConfig.temperature if chosen is None else chosen
+
+
+def resolve_temperature(
+    given: float | None, model_dir: str | Path | None, sampler: str = "seq2seq"
+) -> float:
+    """The temperature a run samples at: the one given (a flag, a config field), else the
+    default above. The one rule every entry point (sample, solve, eval, replay) applies."""
+    return given if given is not None else default_temperature(model_dir, sampler)

@@ -36,7 +36,7 @@ from alphasolve.errors import AlphasolveError
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sampler
 from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed
-from alphasolve.model.settings import default_temperature
+from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.mutate import mutate_inputs
 from alphasolve.pipeline.stages import (
     FilterOutcome,
@@ -443,8 +443,8 @@ def solve(
     progress: Callable[[str, int], None] = lambda stage, n: None,
 ) -> list[ProblemSummary]:
     """Solve every problem into the run directory `out`, resuming what is there."""
-    if cfg.temperature is None:
-        cfg = replace(cfg, temperature=default_temperature(cfg.model_dir, cfg.sampler))
+    # Resolved once, here, so run.json records the number the samples were drawn at.
+    cfg = replace(cfg, temperature=resolve_temperature(cfg.temperature, cfg.model_dir, cfg.sampler))
     run = RunDir(out)
     connect(address)
     samplers, judges = _actors(cfg)
