@@ -72,6 +72,26 @@ def test_default_temperature_is_the_models_else_the_samplers(tmp_path: Path) -> 
     assert default_temperature(None) == shipped.get("temperature", SamplingConfig.temperature)
 
 
+def test_a_model_directory_missing_here_is_said_not_silent(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A Ray driver may lack the directory its actors load: the fallback is named, once.
+    missing = tmp_path / "on-the-workers-only"
+    with caplog.at_level("WARNING", logger="alphasolve.model.settings"):
+        assert default_temperature(missing) == SamplingConfig.temperature
+    assert len(caplog.records) == 1
+    assert str(missing) in caplog.text and "--temperature" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="alphasolve.model.settings"):
+        args = build_parser().parse_args(
+            ["solve", "p", "--out", "r", "--model", str(missing), "--temperature", "0.7"]
+        )
+        assert pipeline_config(args).temperature == 0.7  # given: nothing to say
+        _write(tmp_path, '{"temperature": 0.9}')
+        assert default_temperature(tmp_path) == 0.9
+    assert caplog.records == []
+
+
 def test_cli_samples_at_the_models_temperature_unless_given(tmp_path: Path) -> None:
     model = _write(tmp_path, '{"temperature": 0.9}')
     parser = build_parser()

@@ -19,6 +19,7 @@ it would otherwise silently change how every sample is drawn.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -33,6 +34,8 @@ __all__ = [
 ]
 
 SETTINGS_FILE = "alphasolve.json"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,15 @@ def default_temperature(model_dir: str | Path | None, sampler: str = "seq2seq") 
     """The temperature to sample at when the user gives none: the model's own setting, else
     SamplingConfig's. Only a seq2seq model has settings (the fake sampler has no model)."""
     if sampler != "seq2seq":
+        return SamplingConfig.temperature
+    if model_dir is not None and not Path(model_dir).is_dir():
+        # A Ray driver need not hold the model its sampling actors load; say so rather than
+        # fall back silently to a temperature the model was not measured at.
+        log.warning(
+            "model directory %s is not on this machine, so its alphasolve.json cannot be "
+            "read: sampling at temperature %s (pass --temperature to choose)",
+            model_dir, SamplingConfig.temperature,
+        )  # fmt: skip
         return SamplingConfig.temperature
     chosen = read_settings(model_dir or DEFAULT_MODEL_DIR).temperature
     return SamplingConfig.temperature if chosen is None else chosen
