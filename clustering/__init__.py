@@ -17,6 +17,7 @@ from clustering.cluster import (
 )
 from clustering.metrics import (
     BootstrapCI,
+    filtered_random_given,
     filtered_random_n_at_k,
     n_at_k_from_subsets,
     paired_bootstrap,
@@ -38,6 +39,7 @@ __all__ = [
     "alphacode_picks",
     "cluster_exact",
     "cluster_features",
+    "filtered_random_given",
     "filtered_random_n_at_k",
     "hand_score",
     "input_shape_ok",

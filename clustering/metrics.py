@@ -21,6 +21,7 @@ import numpy as np
 
 __all__ = [
     "BootstrapCI",
+    "filtered_random_given",
     "filtered_random_n_at_k",
     "n_at_k_from_subsets",
     "paired_bootstrap",
@@ -91,6 +92,22 @@ def filtered_random_n_at_k(total: int, passed: int, correct: int, k: int, n: int
     i = np.arange(top, dtype=np.float64)
     miss = np.concatenate([[1.0], np.cumprod((passed - correct - i) / (passed - i))])
     return float(np.clip(np.dot(pmf, 1.0 - miss[m]), 0.0, 1.0))
+
+
+def filtered_random_given(passed: int, correct: int, n: int) -> float:
+    """n@k of filtered-random on one given k-subset: `passed` of its draws pass the examples,
+    `correct` of those are correct, and min(n, passed) of the passing draws are submitted
+    uniformly at random: 1 - C(passed - correct, m) / C(passed, m). Averaged over the
+    hypergeometric law of `passed` it is `filtered_random_n_at_k`; on the subsets a cluster
+    selector ran on, it is that selector's control variate (evaluate.ablation)."""
+    if not (0 <= correct <= passed and n >= 1):
+        raise ValueError(f"need 0 <= correct <= passed and n >= 1; got {passed=}, {correct=}, {n=}")
+    miss = 1.0
+    for i in range(min(n, passed)):
+        miss *= (passed - correct - i) / (passed - i)
+        if miss == 0.0:
+            break
+    return 1.0 - miss
 
 
 def random_subsets(pool_size: int, k: int, count: int, seed: int) -> np.ndarray:

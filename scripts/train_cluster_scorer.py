@@ -32,7 +32,7 @@ from sklearn.linear_model import LogisticRegression
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from alphasolve.evaluate.ablation import budgets, solved_share, subset_picks  # noqa: E402
+from alphasolve.evaluate.ablation import budgets, subset_n_at  # noqa: E402
 from alphasolve.evaluate.pools import Pool, RunIndex, load_pool  # noqa: E402
 from alphasolve.formats import load_problems  # noqa: E402
 from alphasolve.rundir import RunDir  # noqa: E402
@@ -82,9 +82,7 @@ def ten_at_k(
     picker = {"it": lambda m, ok, n: list(select(m, ok, n, score=score).picks)}
     return {
         k: fmean(
-            solved_share(
-                subset_picks(p, min(k, p.size), picker, 10, subsets, seed + k)["it"], p.correct
-            )
+            subset_n_at(p, min(k, p.size), picker, (10,), subsets, seed + k)["it"][10]
             for p in pool_list
         )
         for k in budgets(samples)

@@ -13,10 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from alphasolve.evaluate.ablation import budgets, evaluate_pool
+from alphasolve.evaluate.ablation import (
+    SUBSET_SELECTORS,
+    budgets,
+    evaluate_pool,
+    solved_share,
+    subset_n_at,
+    subset_picks,
+)
 from alphasolve.evaluate.pools import Pool, restrict
 from alphasolve.evaluate.summary import difficulty, summarise
 from clustering import Member, alphacode_picks, pass_at_k
+from clustering.metrics import random_subsets
 from tests.conftest import REPO
 
 SIG_RIGHT = ("o:1", "o:2", "o:3", "o:4", "o:5")
@@ -73,6 +81,33 @@ def test_cluster_selector_subsets_converge_to_brute_force() -> None:
     # AlphaCode breaks the tie by key, alphasolve by the hand score: both are deterministic
     whole = evaluate_pool(pool, [8], (1, 10), ("alphacode", "alphasolve"), subsets=5)
     assert whole.n_at["alphacode"][10][8] == 1.0 and whole.n_at["alphasolve"][10][8] == 1.0
+
+
+def test_at_one_draw_every_cluster_selector_reads_the_closed_form() -> None:
+    # k = 1: a selector can only submit the one draw if it survives, as filtered-random does,
+    # so the control variate makes 3 subsets give the exact 3/8 (plainly: 0, 1/3, 2/3 or 1).
+    r = evaluate_pool(literal_pool(), [1], (1, 10), ("filtered-random", "alphacode", "alphasolve"),
+                      subsets=3)  # fmt: skip
+    assert r.n_at["filtered-random"][1][1] == pytest.approx(3 / 8)
+    for s in ("alphacode", "alphasolve"):
+        assert r.n_at[s][1][1] == pytest.approx(3 / 8, abs=1e-12)
+        assert r.n_at[s][10][1] == pytest.approx(3 / 8, abs=1e-12)
+
+
+def test_the_control_variate_keeps_the_mean_and_cuts_the_spread() -> None:
+    pool = literal_pool()
+    pickers = {"alphacode": SUBSET_SELECTORS["alphacode"]()}
+    exact = brute_alphacode(pool, 2, 1)
+    corrected, plain = [], []
+    for seed in range(200):  # 200 evaluations of 5 subsets each
+        corrected.append(subset_n_at(pool, 2, pickers, (1,), 5, seed)["alphacode"][1])
+        picks = subset_picks(pool, random_subsets(pool.size, 2, 5, seed), pickers, 1)
+        plain.append(solved_share(picks["alphacode"], pool.correct))
+    # sd over seeds: ~0.10 corrected, ~0.21 plain; the mean of 200 is within ~0.007 of exact
+    assert abs(sum(corrected) / 200 - exact) < 0.03
+    spread = [max(v) - min(v) for v in (corrected, plain)]
+    sd = [(sum((x - sum(v) / 200) ** 2 for x in v) / 200) ** 0.5 for v in (corrected, plain)]
+    assert sd[0] < 0.7 * sd[1] and spread[0] <= spread[1]
 
 
 def test_no_survivor_in_a_subset_counts_as_unsolved() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from clustering import (
     BootstrapCI,
+    filtered_random_given,
     filtered_random_n_at_k,
     n_at_k_from_subsets,
     paired_bootstrap,
@@ -221,6 +222,26 @@ def test_n_at_k_from_subsets_rejects_bad_input() -> None:
         n_at_k_from_subsets([[0, 2]], [True, False])
     with pytest.raises(ValueError, match="out of range"):
         n_at_k_from_subsets([[-1]], [True, False])
+
+
+def test_filtered_random_given_a_subset_averages_to_the_closed_form() -> None:
+    # Over every k-subset, the conditional value (the control variate evaluate.ablation uses)
+    # averages to filtered_random_n_at_k, and on each subset it is the brute-force selector.
+    for total, passed, correct, k, n in [(9, 5, 2, 4, 2), (8, 6, 3, 3, 1), (7, 3, 3, 5, 10)]:
+        values = []
+        for subset in itertools.combinations(range(total), k):
+            j = sum(i < passed for i in subset)
+            c = sum(i < correct for i in subset)
+            values.append(filtered_random_given(j, c, n))
+            if j:
+                brute = brute_filtered_random(j, j, c, j, n)  # the subset as the whole pool
+                assert values[-1] == pytest.approx(float(brute), abs=1e-12)
+        assert sum(values) / len(values) == pytest.approx(
+            filtered_random_n_at_k(total, passed, correct, k, n), abs=1e-12
+        )
+    assert filtered_random_given(0, 0, 3) == 0.0
+    with pytest.raises(ValueError, match="correct <= passed"):
+        filtered_random_given(2, 3, 1)
 
 
 def test_random_picks_on_random_subsets_approach_exact_value() -> None:
