@@ -11,10 +11,12 @@ import pytest
 from alphasolve.formats import load_problem
 from alphasolve.model.literals import (
     MAX_NUMBERS,
+    PLACEHOLDER_TOKENS,
     Literals,
     mask_problem,
     mask_program,
     mask_text,
+    undefined_placeholders,
     unmask,
 )
 from tests.conftest import REPO
@@ -75,6 +77,19 @@ def test_numbers_past_the_cap_stay_digits() -> None:
 
 def test_unknown_placeholder_is_left_as_written() -> None:
     assert unmask("print(<N7> + <L3>)", Literals(("5",), ())) == "print(<N7> + <L3>)"
+
+
+def test_undefined_placeholders_are_those_past_the_statements_literals() -> None:
+    _, literals = mask_problem(
+        load_problem(REPO / "problems/corpus/test/test-0055-lucky-positions")
+    )
+    assert literals.letters == ("f",)  # 'f' followed by 'f': one letter, one placeholder
+    banned = undefined_placeholders(literals)
+    assert "<L0>" not in banned and "<L1>" in banned
+    assert [t for t in PLACEHOLDER_TOKENS if t not in banned] == [
+        f"<N{i}>" for i in range(len(literals.numbers))
+    ] + ["<L0>"]
+    assert undefined_placeholders(Literals()) == PLACEHOLDER_TOKENS
 
 
 @pytest.mark.parametrize("split", ["valid", "test"])

@@ -191,6 +191,22 @@ def test_min_new_tokens_forbids_eos() -> None:
     assert not out.finished.any() and (out.lengths == 12).all()
 
 
+def test_banned_tokens_are_never_drawn() -> None:
+    model = tiny_t5()
+    ids, mask = prompts()
+    config = SamplingConfig(max_new_tokens=12, temperature=1.0)
+    uniforms = torch.rand(2 * 8, 12, generator=torch.Generator().manual_seed(0))
+    free = FastT5(model).decode(ids, mask, 8, config, uniforms)
+    drawn = set(free.tokens.flatten().tolist()) - {model.config.eos_token_id, 0}
+    assert drawn
+    banned = sorted(drawn)
+    out = FastT5(model).decode(ids, mask, 8, config, uniforms, banned=banned)
+    assert not set(out.tokens.flatten().tolist()) & set(banned)
+    # the log-likelihoods stay those of the model itself (raw logits), as without a ban
+    tf = teacher_forced_logprobs(model, ids, mask, 8, out.tokens, out.lengths)
+    assert torch.allclose(out.token_logprobs, tf, atol=1e-4)
+
+
 def test_process_logits_and_inverse_cdf() -> None:
     logits = torch.tensor([[2.0, 1.0, 0.0, -1.0]])
     top2 = process_logits(logits, SamplingConfig(top_k=2), None)

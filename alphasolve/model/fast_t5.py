@@ -29,7 +29,7 @@ with a teacher-forced score of the same program.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import torch
@@ -187,6 +187,7 @@ class FastT5:
         config: SamplingConfig,
         uniforms: Tensor | None = None,
         min_new_tokens: int = 0,
+        banned: Sequence[int] = (),
     ) -> Decoded:
         """`n` samples for each of the P prompts in `input_ids` [P, L] (right-padded).
 
@@ -194,6 +195,7 @@ class FastT5:
         at step t draws with uniforms[r, t], so a row's sample does not depend on what else
         is in the batch. Not needed when config.temperature == 0 (greedy).
         `min_new_tokens` forbids EOS before that many tokens (benchmarks use it).
+        `banned` token ids are never drawn (placeholders the statement does not define).
         """
         P, T = input_ids.shape[0], config.max_new_tokens
         greedy = config.temperature == 0
@@ -208,7 +210,7 @@ class FastT5:
 
         for t in range(T):
             logits = self._step(state, t, pos_bias[None, :, None, T - 1 - t :])  # [B, V]
-            forbid = self.eos_id if t < min_new_tokens else None
+            forbid = [*banned, self.eos_id] if t < min_new_tokens else banned
             processed = process_logits(logits, config, state.seen, forbid)
             rows, live = state.rows.view(-1), state.alive.view(-1)  # [B] each
             if greedy:
@@ -352,19 +354,20 @@ def _compaction(alive: Tensor) -> tuple[Tensor, Tensor]:
 
 
 def process_logits(
-    logits: Tensor, config: SamplingConfig, seen: Tensor | None, forbid: int | None = None
+    logits: Tensor, config: SamplingConfig, seen: Tensor | None, forbid: Sequence[int] = ()
 ) -> Tensor:
     """The logits sampling draws from (not yet divided by the temperature): repetition
-    penalty, then top-k, then top-p, as transformers orders its processors."""
+    penalty, `forbid` ids removed, then top-k, then top-p, as transformers orders its
+    processors (a bad-words list before top-k and top-p)."""
     out = logits
     if seen is not None:
         penalised = torch.where(
             out > 0, out / config.repetition_penalty, out * config.repetition_penalty
         )
         out = torch.where(seen, penalised, out)
-    if forbid is not None:
+    if len(forbid):
         out = out.clone()
-        out[:, forbid] = -math.inf
+        out[:, list(forbid)] = -math.inf
     if config.top_k and config.top_k < out.shape[-1]:
         kth = out.topk(config.top_k, dim=-1).values[:, -1:]
         out = out.masked_fill(out < kth, -math.inf)

@@ -37,6 +37,7 @@ __all__ = [
     "mask_problem",
     "mask_program",
     "mask_text",
+    "undefined_placeholders",
     "unmask",
 ]
 
@@ -126,3 +127,15 @@ def unmask(text: str, literals: Literals) -> str:
         return pool[i] if i < len(pool) else m.group()
 
     return _PLACEHOLDER.sub(value, text)
+
+
+def undefined_placeholders(literals: Literals) -> tuple[str, ...]:
+    """The placeholder tokens a statement with `literals` does not define. A program using
+    one cannot be right (unmask leaves it as written), so the sampler never draws them: a
+    statement whose two letters are both 'f' defines only <L0>, and a model used to two
+    letters otherwise writes <L1> for the second in most of its samples."""
+    return tuple(
+        t
+        for t in PLACEHOLDER_TOKENS
+        if int(t[2:-1]) >= len(literals.numbers if t[1] == "N" else literals.letters)
+    )

@@ -19,7 +19,14 @@ import torch
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.fast_t5 import FastT5, is_supported
-from alphasolve.model.literals import Literals, mask_problem, mask_program, unmask
+from alphasolve.model.literals import (
+    PLACEHOLDER_TOKENS,
+    Literals,
+    mask_problem,
+    mask_program,
+    undefined_placeholders,
+    unmask,
+)
 from alphasolve.model.prompt import PromptMeta, solution_prompt, test_input_prompt
 from alphasolve.model.sampler import (
     DEFAULT_MODEL_DIR,
@@ -100,6 +107,9 @@ class Seq2SeqSampler:
         # A model trained on statements whose constants are placeholders (literals.py) must
         # read them that way, and its programs are mapped back before anyone sees them.
         self.literal_placeholders = read_settings(path).literal_placeholders
+        # Placeholder tokens this model's vocabulary has (a model of one's own may have none).
+        vocab = self.tokenizer.get_vocab()
+        self._placeholder_ids = {t: vocab[t] for t in PLACEHOLDER_TOKENS if t in vocab}
         self._fast: dict[torch.dtype, FastT5] = {}
 
     @classmethod
@@ -118,8 +128,9 @@ class Seq2SeqSampler:
         shown, literals = self._shown(problem)
         prompts = [solution_prompt(shown, g.meta) for g in groups]
         generated = self._generate(
-            prompts, [g.size for g in groups], [g.seed for g in groups], config
-        )
+            prompts, [g.size for g in groups], [g.seed for g in groups], config,
+            self._banned(undefined_placeholders(literals)),
+        )  # fmt: skip
         return [
             Candidate.create(
                 problem_id=problem.id,
@@ -141,10 +152,17 @@ class Seq2SeqSampler:
     ) -> list[str]:
         groups = plan_groups(n, seed, config)  # their headers are unused: one prompt for all
         prompts = [test_input_prompt(problem)] * len(groups)
-        generated = self._generate(
-            prompts, [g.size for g in groups], [g.seed for g in groups], config
-        )
+        generated = self._generate(  # an input is raw text: no placeholder belongs in it
+            prompts, [g.size for g in groups], [g.seed for g in groups], config,
+            self._banned(PLACEHOLDER_TOKENS),
+        )  # fmt: skip
         return [text for out in generated for text in out.texts]
+
+    def _banned(self, tokens: Sequence[str]) -> list[int]:
+        """Ids of the placeholder `tokens` this model has (none unless it uses them)."""
+        if not self.literal_placeholders:
+            return []
+        return sorted(self._placeholder_ids[t] for t in tokens if t in self._placeholder_ids)
 
     def _shown(self, problem: Problem) -> tuple[Problem, Literals]:
         """The problem as this model reads it, and how to map its programs back."""
@@ -193,8 +211,10 @@ class Seq2SeqSampler:
         sizes: Sequence[int],
         seeds: Sequence[int],
         config: SamplingConfig,
+        banned: Sequence[int] = (),
     ) -> list[_Generated]:
-        """Each prompt's samples, batching consecutive groups of equal size."""
+        """Each prompt's samples, batching consecutive groups of equal size; `banned` token
+        ids are never drawn."""
         out: list[_Generated] = []
         start = 0
         while start < len(prompts):
@@ -203,12 +223,17 @@ class Seq2SeqSampler:
             end = start + 1
             while end < len(prompts) and end - start < per_batch and sizes[end] == size:
                 end += 1
-            out += self._batch(prompts[start:end], size, seeds[start:end], config)
+            out += self._batch(prompts[start:end], size, seeds[start:end], config, banned)
             start = end
         return out
 
     def _batch(
-        self, prompts: Sequence[str], n: int, seeds: Sequence[int], config: SamplingConfig
+        self,
+        prompts: Sequence[str],
+        n: int,
+        seeds: Sequence[int],
+        config: SamplingConfig,
+        banned: Sequence[int] = (),
     ) -> list[_Generated]:
         enc = self.tokenizer(
             list(prompts),
@@ -220,9 +245,10 @@ class Seq2SeqSampler:
         fast = is_supported(self.model)
         dtype = resolve_dtype(config.dtype, self.device, fast_loop=fast)
         if fast:
-            tokens, lengths, lls = self._fast_decode(enc, n, seeds, config, dtype)
+            tokens, lengths, lls = self._fast_decode(enc, n, seeds, config, dtype, banned)
         else:
-            tokens, lengths, lls = self._hf_generate(enc, n, derive_seed(*seeds), config, dtype)
+            seed = derive_seed(*seeds)
+            tokens, lengths, lls = self._hf_generate(enc, n, seed, config, dtype, banned)
         texts = [
             self.tokenizer.decode(row[:length].tolist(), skip_special_tokens=True)
             for row, length in zip(tokens, lengths.tolist(), strict=True)
@@ -237,7 +263,13 @@ class Seq2SeqSampler:
         ]
 
     def _fast_decode(
-        self, enc, n: int, seeds: Sequence[int], config: SamplingConfig, dtype: torch.dtype
+        self,
+        enc,
+        n: int,
+        seeds: Sequence[int],
+        config: SamplingConfig,
+        dtype: torch.dtype,
+        banned: Sequence[int] = (),
     ):
         if dtype not in self._fast:
             self._fast[dtype] = FastT5(self.model, dtype)
@@ -249,11 +281,21 @@ class Seq2SeqSampler:
                 for s in seeds
             ]
         )
-        out = self._fast[dtype].decode(enc["input_ids"], enc["attention_mask"], n, config, uniforms)
+        out = self._fast[dtype].decode(
+            enc["input_ids"], enc["attention_mask"], n, config, uniforms, banned=banned
+        )
         return out.tokens, out.lengths, out.log_likelihoods
 
     @torch.inference_mode()
-    def _hf_generate(self, enc, n: int, seed: int, config: SamplingConfig, dtype: torch.dtype):
+    def _hf_generate(
+        self,
+        enc,
+        n: int,
+        seed: int,
+        config: SamplingConfig,
+        dtype: torch.dtype,
+        banned: Sequence[int] = (),
+    ):
         """The fallback for architectures the fast loop does not know. Seeded through the
         global RNG (inside fork_rng, so the caller's RNG state is untouched)."""
         sampling = config.temperature > 0
@@ -268,6 +310,8 @@ class Seq2SeqSampler:
             "return_dict_in_generate": True,
             "output_logits": True,  # raw logits: log-likelihoods under the T=1 model
         }
+        if banned:
+            kwargs["bad_words_ids"] = [[i] for i in banned]
         if sampling:  # transformers warns about sampling settings in greedy mode
             kwargs |= {
                 "temperature": config.temperature,
