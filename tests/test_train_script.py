@@ -271,17 +271,24 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, c
     from alphasolve.model.seq2seq import _Generated
 
     seen: list[str] = []
+    bans: list[set[int]] = []
 
-    def generate(prompts, sizes, seeds, config):
+    def generate(prompts, sizes, seeds, config, banned):
         seen.extend(prompts)
+        bans.append(set(banned))
         return [_Generated(["print(<N0>, <N9>)"] * n, [-1.0] * n, [5] * n) for n in sizes]
 
     sampler._generate = generate
     codes = {s.code for s in sampler.sample(problem, 4, 0, SamplingConfig())}
     assert codes == {f"print({literals.numbers[0]}, <N9>)"}  # <N9>: not in this statement
     assert all(masked.input_spec in prompt for prompt in seen)
+    # ... and a real decoder is never let draw <N9>: the statement does not define it.
+    ids = sampler.tokenizer.convert_tokens_to_ids(["<N0>", "<N9>", "<L0>"])
+    assert ids[1] in bans[-1] and ids[0] not in bans[-1]
+    assert (ids[2] in bans[-1]) == (not literals.letters)
     sampler.sample_inputs(problem, 2, 0, SamplingConfig())
     assert seen[-1].endswith(problem.full_statement())  # test inputs: the raw statement
+    assert set(ids) <= bans[-1]  # an input is raw text: no placeholder at all
 
 
 def test_continuing_a_placeholder_model_keeps_placeholders(tmp_path: Path, corpus, train) -> None:
