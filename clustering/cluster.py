@@ -20,6 +20,7 @@ __all__ = [
     "alphacode_picks",
     "cluster_exact",
     "cluster_features",
+    "cluster_mass",
     "hand_score",
     "round_robin_picks",
     "select",
@@ -34,6 +35,11 @@ class Member:
     signature: tuple[str, ...]  # one token per generated input
     log_likelihood: float = 0.0  # mean per token
     code_length: int = 0
+    # How many samples were this program (equal up to normalisation). Duplicates are
+    # deduplicated before judging, but each one is the model voting again: a program drawn
+    # 480 times out of 500 is far likelier right than one drawn twice, so cluster mass
+    # counts draws, not distinct texts (as AlphaCode's clusters of samples did).
+    draws: int = 1
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,8 @@ class Cluster:
 
 @dataclass(frozen=True)
 class ClusterFeatures:
-    log_size: float
-    share: float  # of all survivors
+    log_size: float  # of the cluster's draws
+    share: float  # of all surviving draws
     support: float  # agreement-weighted mass of the other clusters (SRank-style)
     loglik_z: float  # mean log-likelihood of the top-3 members, z-scored within the problem
     bad_share: float  # crash / timeout / limit cells on trusted inputs
@@ -64,11 +70,17 @@ def cluster_exact(members: Sequence[Member], trusted: Sequence[bool]) -> list[Cl
     return [Cluster(key, tuple(sorted(ids))) for key, ids in sorted(groups.items())]
 
 
+def cluster_mass(cluster: Cluster, by_id: Mapping[str, Member]) -> int:
+    """The cluster's draws: its size for every selector."""
+    return sum(by_id[i].draws for i in cluster.members)
+
+
 def cluster_features(
     clusters: Sequence[Cluster], members: Sequence[Member]
 ) -> list[ClusterFeatures]:
     by_id = {m.candidate_id: m for m in members}
-    total = sum(len(c.members) for c in clusters) or 1
+    mass = [cluster_mass(c, by_id) for c in clusters]
+    total = sum(mass) or 1
     top3 = []
     for c in clusters:
         lls = sorted((by_id[i].log_likelihood for i in c.members), reverse=True)[:3]
@@ -82,14 +94,16 @@ def cluster_features(
         for b, other in enumerate(clusters):
             if a != b:
                 agree = sum(x == y for x, y in zip(c.key, other.key, strict=True)) / width
-                support += agree * len(other.members) / total
+                support += agree * mass[b] / total
         outputs = {t for t in c.key if t not in BAD_CODES}
         out.append(
             ClusterFeatures(
-                log_size=math.log(len(c.members)),
-                share=len(c.members) / total,
+                log_size=math.log(mass[a]),
+                share=mass[a] / total,
                 support=support,
-                loglik_z=(top3[a] - mu) / sd if sd > 0 else 0.0,
+                # Equal likelihoods can leave a rounding-error sd (1e-17) that would turn
+                # into z-scores of +-1: below 1e-9 nats they are equal.
+                loglik_z=(top3[a] - mu) / sd if sd > 1e-9 else 0.0,
                 bad_share=sum(t in BAD_CODES for t in c.key) / width,
                 trivial=len(outputs) <= 1,
             )
@@ -118,9 +132,8 @@ def round_robin_picks(
     """Visit clusters in score order, one pick per visit, wrapping round while fewer than
     `n` picks are made and members remain; within a cluster, its best member first."""
     by_id = {m.candidate_id: m for m in members}
-    order = sorted(
-        range(len(clusters)), key=lambda i: (-scores[i], -len(clusters[i].members), clusters[i].key)
-    )
+    mass = [cluster_mass(c, by_id) for c in clusters]
+    order = sorted(range(len(clusters)), key=lambda i: (-scores[i], -mass[i], clusters[i].key))
     queues = [_member_order(clusters[i].members, by_id) for i in order]
     picks: list[str] = []
     while len(picks) < n and any(queues):
@@ -132,10 +145,11 @@ def round_robin_picks(
 
 def alphacode_picks(members: Sequence[Member], n: int = 10) -> list[str]:
     """AlphaCode's selector, kept for comparison: exact clusters on all inputs, largest
-    first, round-robin, the first member by id."""
+    (most draws) first, round-robin, the first member by id."""
     clusters = cluster_exact(members, [True] * (len(members[0].signature) if members else 0))
-    sizes = [float(len(c.members)) for c in clusters]
-    plain = [Member(m.candidate_id, ()) for m in members]  # no member preference
+    by_id = {m.candidate_id: m for m in members}
+    sizes = [float(cluster_mass(c, by_id)) for c in clusters]
+    plain = [Member(m.candidate_id, (), draws=m.draws) for m in members]  # no member preference
     return round_robin_picks(clusters, sizes, plain, n)
 
 

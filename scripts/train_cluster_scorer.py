@@ -11,7 +11,7 @@
 
 Examples: every cluster alphasolve's selector forms (trusted inputs, exact clusters) on the
 whole pool and on random quarter-size subsets of it; label: most of its members pass the
-hidden tests. Model: logistic regression on the standardised ClusterFeatures, for several
+hidden tests (counted in draws, as cluster size is). Model: logistic regression on the standardised ClusterFeatures, for several
 regularisation strengths; the scaling is folded into the weights, so the shipped scorer is a
 dot product (clustering.scorer.LinearScorer). Choice: the candidate with the best mean 10@k
 on valid over budgets k = 1, 10, ..., K (the same random subsets for every candidate); the
@@ -36,7 +36,13 @@ from alphasolve.evaluate.ablation import budgets, subset_n_at  # noqa: E402
 from alphasolve.evaluate.pools import Pool, RunIndex, load_pool  # noqa: E402
 from alphasolve.formats import load_problems  # noqa: E402
 from alphasolve.rundir import RunDir  # noqa: E402
-from clustering import cluster_exact, cluster_features, hand_score, select  # noqa: E402
+from clustering import (  # noqa: E402
+    cluster_exact,
+    cluster_features,
+    cluster_mass,
+    hand_score,
+    select,
+)
 from clustering.metrics import random_subsets  # noqa: E402
 from clustering.scorer import LEARNED_SCORER_FILE, LinearScorer, feature_vector  # noqa: E402
 from clustering.trust import trusted_inputs  # noqa: E402
@@ -54,15 +60,16 @@ def examples(pool_list: list[Pool], seed: int) -> tuple[np.ndarray, np.ndarray]:
     for p in pool_list:
         views = [range(p.size), *random_subsets(p.size, max(1, p.size // 4), 4, seed)]
         for view in views:
-            ids = dict.fromkeys(p.samples[i] for i in view)
-            members = [p.members[c] for c in ids if c in p.members]
+            members = p.survivors(view)
             if not members:
                 continue
             trusted = trusted_inputs([m.signature for m in members], p.shape_ok)
             clusters = cluster_exact(members, trusted)
+            by_id = {m.candidate_id: m for m in members}
             for c, f in zip(clusters, cluster_features(clusters, members), strict=True):
                 xs.append(feature_vector(f))
-                ys.append(sum(m in p.correct for m in c.members) * 2 > len(c.members))
+                right = sum(by_id[m].draws for m in c.members if m in p.correct)
+                ys.append(right * 2 > cluster_mass(c, by_id))
     return np.array(xs, dtype=float), np.array(ys, dtype=bool)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import replace
+
 import pytest
 
 from clustering import (
@@ -10,6 +13,7 @@ from clustering import (
     alphacode_picks,
     cluster_exact,
     cluster_features,
+    cluster_mass,
     hand_score,
     input_shape_ok,
     round_robin_picks,
@@ -102,6 +106,28 @@ def test_select_is_deterministic_and_alphacode_differs() -> None:
     assert first == select(list(reversed(members)), [True] * 6, n=2)
     assert first.picks[0].startswith("r")  # the constant-output cluster is larger but trivial
     assert alphacode_picks(members, n=2)[0].startswith("w")  # AlphaCode: largest first
+
+
+def test_cluster_size_counts_draws_not_distinct_programs() -> None:
+    # One program the model drew 40 times against three variants drawn once each that
+    # behave alike (a wrong cluster of many near-identical texts). Seen as distinct texts,
+    # the wrong cluster is three times larger; in draws, the right one is 13 times larger.
+    right = Member("right", ("1", "2", "3", "4", "5"), -0.1, 50, draws=40)
+    wrong = [Member(f"wrong-{i}", ("1", "2", "3", "4", "6"), -0.1, 50) for i in range(3)]
+    members = [right, *wrong]
+    clusters = cluster_exact(members, [True] * 5)
+    assert [cluster_mass(c, {m.candidate_id: m for m in members}) for c in clusters] == [40, 3]
+    features = cluster_features(clusters, members)
+    assert features[0].log_size == pytest.approx(math.log(40))
+    assert features[0].share == pytest.approx(40 / 43)
+    assert features[1].support == pytest.approx(0.8 * 40 / 43)  # agrees on 4 of 5 inputs
+    assert features[0].loglik_z == features[1].loglik_z == 0.0  # equal likelihoods
+    assert select(members, [True] * 5, 1).picks == ("right",)
+    assert alphacode_picks(members, 1) == ["right"]
+    # the same programs drawn once each: the three-text cluster wins, as it did before
+    once = [replace(m, draws=1) for m in members]
+    assert select(once, [True] * 5, 1).picks[0].startswith("wrong")
+    assert alphacode_picks(once, 1)[0].startswith("wrong")
 
 
 def test_linear_scorer_is_a_dot_product_and_drives_select() -> None:

@@ -52,8 +52,7 @@ def brute_alphacode(pool: Pool, k: int, n: int) -> float:
     """Exact expectation of AlphaCode's selector over every k-subset of the draws."""
     hits = []
     for subset in itertools.combinations(range(pool.size), k):
-        ids = dict.fromkeys(pool.samples[i] for i in subset)
-        members = [pool.members[c] for c in ids if c in pool.members]
+        members = pool.survivors(subset)
         picks = alphacode_picks(members, n) if members else []
         hits.append(any(c in pool.correct for c in picks))
     return sum(hits) / len(hits)
@@ -77,10 +76,25 @@ def test_cluster_selector_subsets_converge_to_brute_force() -> None:
     assert 0 < exact < 1
     r = evaluate_pool(pool, [3], (1,), ("alphacode",), subsets=4000, seed=1)
     assert r.n_at["alphacode"][1][3] == pytest.approx(exact, abs=0.03)
-    # the whole pool: the right cluster has 2 distinct programs, the wrong one 2 as well;
-    # AlphaCode breaks the tie by key, alphasolve by the hand score: both are deterministic
+    # the whole pool: both clusters have 2 distinct programs, but the right one has 3 draws
+    # (r1 twice) against 2, so both selectors submit it first
     whole = evaluate_pool(pool, [8], (1, 10), ("alphacode", "alphasolve"), subsets=5)
-    assert whole.n_at["alphacode"][10][8] == 1.0 and whole.n_at["alphasolve"][10][8] == 1.0
+    assert whole.n_at["alphacode"][1][8] == 1.0 and whole.n_at["alphasolve"][1][8] == 1.0
+
+
+def test_survivors_weigh_their_draws_in_the_subset() -> None:
+    pool = literal_pool()  # r1 w1 x1 r1 x2 r2 w2 x3
+    assert [(m.candidate_id, m.draws) for m in pool.survivors(range(8))] == [
+        ("r1", 2), ("w1", 1), ("r2", 1), ("w2", 1)
+    ]  # fmt: skip
+    # r1 drawn once in this subset, whatever its count in the pool; x1 did not survive
+    assert [(m.candidate_id, m.draws) for m in pool.survivors([2, 3, 1])] == [("r1", 1), ("w1", 1)]
+    # two draws of w1 against one of r1: the wrong cluster is submitted first
+    lopsided = Pool("q", None, ("w1", "r1", "w1"), {"w1": "python3", "r1": "python3"},
+                    frozenset({"w1", "r1"}), frozenset({"r1"}),
+                    {"w1": pool.members["w1"], "r1": pool.members["r1"]}, (True,) * 5)  # fmt: skip
+    r = evaluate_pool(lopsided, [3], (1, 10), ("alphacode",), subsets=1)
+    assert r.n_at["alphacode"][1][3] == 0.0 and r.n_at["alphacode"][10][3] == 1.0
 
 
 def test_at_one_draw_every_cluster_selector_reads_the_closed_form() -> None:

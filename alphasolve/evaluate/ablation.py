@@ -180,8 +180,7 @@ def subset_picks(
     """Each picker's first `n` picks on the same k-subsets of the draws (`rows`: indices)."""
     picks: dict[str, list[list[str]]] = {s: [] for s in pickers}
     for row in rows:
-        ids = dict.fromkeys(pool.samples[i] for i in row)  # distinct, in draw order
-        members = [pool.members[c] for c in ids if c in pool.members]
+        members = pool.survivors(row)
         for s, picker in pickers.items():
             # No survivor in the subset: the pipeline falls back to unfiltered programs,
             # which fail an example, so they can never be correct: no picks counts the same.

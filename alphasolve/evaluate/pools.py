@@ -10,9 +10,10 @@ is what keeps evaluation at 1,000 samples per problem affordable on two cores.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from alphasolve.candidate import Candidate
 from alphasolve.problem import Problem
@@ -31,13 +32,19 @@ class Pool:
     languages: Mapping[str, str]  # candidate id -> language
     passed: frozenset[str]  # candidate ids that pass the examples
     correct: frozenset[str]  # ... and every hidden test
-    members: Mapping[str, Member]  # survivors with a behaviour signature
+    members: Mapping[str, Member]  # survivors with a behaviour signature; draws in the pool
     shape_ok: tuple[bool, ...]  # per generated input: looks like the examples
     verdicts: Mapping[str, str] = field(default_factory=dict)  # survivors: hidden-test verdict
 
     @property
     def size(self) -> int:
         return len(self.samples)
+
+    def survivors(self, draws: Iterable[int]) -> list[Member]:
+        """The survivors among the draws at these indices, in first-draw order, each
+        weighing as many draws as it has among them (not in the whole pool)."""
+        times = Counter(self.samples[i] for i in draws)
+        return [replace(self.members[c], draws=t) for c, t in times.items() if c in self.members]
 
     def count(self, ids: Iterable[str]) -> int:
         """How many draws are one of `ids`."""
@@ -165,6 +172,7 @@ def load_pool(index: RunIndex, problem: Problem, limit: int) -> Pool:
     first = {}
     for r in draws:
         first.setdefault(r["candidate_id"], r)
+    times = Counter(samples)
     members = {
         r["candidate_id"]: Member(
             r["candidate_id"],
@@ -172,6 +180,7 @@ def load_pool(index: RunIndex, problem: Problem, limit: int) -> Pool:
             first[r["candidate_id"]]["log_likelihood"]
             / max(1, first[r["candidate_id"]]["num_tokens"]),
             len(first[r["candidate_id"]]["code"]),
+            times[r["candidate_id"]],
         )
         for r in index.rows("behaviour", pid)
         if r["candidate_id"] in passed

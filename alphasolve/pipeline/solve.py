@@ -407,11 +407,14 @@ def solve_problem(
         have.update(sigs)
         progress("behaviour", len(sigs))
     timings["behaviour"] = time.monotonic() - t2
-    selection = choose(problem, survivors, have, inputs, cfg.picks, cfg.scorer)
-    size = {m: len(c.members) for c in selection.clusters for m in c.members}
+    draws = Counter(r["candidate_id"] for r in run.read("samples") if r["problem_id"] == pid)
+    selection = choose(problem, survivors, have, inputs, cfg.picks, cfg.scorer, draws)
+    # A cluster's size is its draws (what selection weighed), not its distinct programs.
+    size = {m: sum(draws[i] for i in c.members) for c in selection.clusters for m in c.members}
     cluster_of = {m: k for k, c in enumerate(selection.clusters) for m in c.members}
     run.append("clusters", [
-        {"problem_id": pid, "cluster": k, "members": list(c.members), "score": s}
+        {"problem_id": pid, "cluster": k, "members": list(c.members), "score": s,
+         "draws": sum(draws[i] for i in c.members)}
         for k, (c, s) in enumerate(zip(selection.clusters, selection.scores, strict=True))
     ])  # fmt: skip
     score_of = dict(enumerate(selection.scores))

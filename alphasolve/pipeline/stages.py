@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from alphasolve.candidate import Candidate
@@ -84,7 +84,11 @@ def choose(
     inputs: Sequence[str],
     n: int = 10,
     scorer: str = DEFAULT_SCORER,
+    draws: Mapping[str, int] | None = None,
 ) -> Selection:
+    """The picks among the survivors; `draws`: how many samples were each survivor (1 for
+    any not given), the weight of its vote in its cluster."""
+    draws = draws or {}
     examples = [t.input.text() for t in problem.examples]
     shape_ok = [input_shape_ok(text, examples) for text in inputs]
     members = [
@@ -93,6 +97,7 @@ def choose(
             signatures[c.candidate_id],
             c.log_likelihood / max(1, c.num_tokens),
             len(c.code),
+            draws.get(c.candidate_id, 1),
         )
         for c in survivors
     ]
