@@ -108,6 +108,9 @@ class TrainConfig:
     drop_meta_share: float = 0.25  # headers with rating/tags removed or randomised
     copy_share: float = 0.0  # of problems with constants in the statement: a LITERALS example
     literal_placeholders: bool = False  # constants as <N0>/<L0> in prompts and programs
+    # of problems whose placeholders are numbered in a random order, not reading order
+    # (literals.mask_problem): breaks the "second number is the multiplier" shortcut
+    shuffle_placeholders: float = 0.0
     checkpoint_minutes: float = 4.0
     init: str | None = None  # save_pretrained directory the weights start from
     init_steps: int = 0  # how many steps that model had been trained (provenance)
@@ -172,7 +175,11 @@ def examples_of(row: dict, cfg: TrainConfig, rng: random.Random) -> list[tuple[s
     problem = problem_from_row(row)
     # What the solution prompts show; test-input prompts always show the raw statement
     # (a generated input must hold real numbers), as Seq2SeqSampler does.
-    shown, lits = mask_problem(problem) if cfg.literal_placeholders else (problem, Literals())
+    shown, lits = (problem, Literals())
+    if cfg.literal_placeholders:
+        # rng.random() only when shuffling: runs without it keep their exact data stream
+        shuffle = cfg.shuffle_placeholders > 0 and rng.random() < cfg.shuffle_placeholders
+        shown, lits = mask_problem(problem, rng if shuffle else None)
     pairs = []
     for language, code in sorted(row["solutions"].items()):
         prompt = solution_prompt(shown, header_meta(row, language, True, rng, cfg))
@@ -377,6 +384,7 @@ _FLAGS = {
     "incorrect_share": float,
     "init": str,
     "literal_placeholders": _flag_bool,
+    "shuffle_placeholders": float,
 }
 
 

@@ -3,6 +3,7 @@ back exactly what was masked."""
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import replace
 
@@ -39,6 +40,28 @@ def test_busy_cells_constants_become_placeholders_in_statement_and_program() -> 
     program = mask_program(python, literals)
     assert "<N0>" in program and "<N1>" in program and "<N2>" in program
     assert unmask(program, literals) == python
+
+
+def test_random_numbering_is_a_permutation_that_round_trips() -> None:
+    problem = load_problem(REPO / "problems" / "corpus" / "test" / "test-0001-busy-cells")
+    plain, ordered = mask_problem(problem)
+    python = next(s for s in problem.solutions if s.language == "python3").source.text()
+    seen = set()
+    for seed in range(20):
+        masked, literals = mask_problem(problem, random.Random(seed))
+        assert sorted(literals.numbers) == sorted(ordered.numbers)  # the same constants
+        assert masked == mask_problem(problem, random.Random(seed))[0]  # seeded: repeatable
+        assert unmask(masked.full_statement(), literals) == problem.full_statement()
+        program = mask_program(python, literals)
+        assert unmask(program, literals) == python
+        # the placeholder in "divisible by <Ni>" is the one the program's `%` uses
+        i = literals.numbers.index("2")
+        assert f"not divisible by <N{i}>" in masked.statement and f"% <N{i}>" in program
+        # still <N0>..<Nk-1>: what the statement defines is what the sampler may draw
+        assert undefined_placeholders(literals) == undefined_placeholders(ordered)
+        seen.add(literals.numbers[:3])
+    assert len(seen) > 5  # the numbering really varies: "23" is not always <N0>
+    assert plain == mask_problem(problem, None)[0]
 
 
 def test_letters_and_negative_numbers() -> None:

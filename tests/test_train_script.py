@@ -229,6 +229,41 @@ def test_placeholder_pairs_mask_the_constants_and_map_back(train, corpus) -> Non
     assert masked_constants > 0
 
 
+def test_shuffled_placeholders_keep_statement_and_program_consistent(
+    train, corpus, monkeypatch
+) -> None:
+    from alphasolve.model.literals import mask_problem, unmask
+
+    used = []
+
+    def recording(problem, rng=None):  # the real masking, remembering its numbering
+        masked, literals = mask_problem(problem, rng)
+        used.append((masked, literals))
+        return masked, literals
+
+    monkeypatch.setattr(train, "mask_problem", recording)
+    cfg = train.TrainConfig(literal_placeholders=True, shuffle_placeholders=1.0)
+    reordered = 0
+    for row in _rows(corpus):
+        problem = train.problem_from_row(row)
+        pairs = train.examples_of(row, cfg, random.Random(0))
+        masked, literals = used[-1]
+        reordered += literals != mask_problem(problem)[1]
+        for source, target in pairs:
+            if "SOLUTION" in source.split("\n", 5)[-2]:
+                assert source.endswith(masked.full_statement())  # the prompt shows this numbering
+                assert unmask(target, literals) in {  # and the program uses the same one
+                    *row["solutions"].values(),
+                    *(w["code"] for w in row.get("incorrect_solutions") or []),
+                }
+    assert reordered > len(used) // 3  # most statements with 2+ constants get a new order
+    # share 0 (the default): reading order, and the data stream of older runs unchanged
+    plain = train.TrainConfig(literal_placeholders=True)
+    row = _rows(corpus)[0]
+    train.examples_of(row, plain, random.Random(0))
+    assert used[-1][1] == mask_problem(train.problem_from_row(row))[1]
+
+
 def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, corpus) -> None:
     init = _tiny_init(tmp_path / "init", corpus)
     out, exported = tmp_path / "run", tmp_path / "model"

@@ -24,6 +24,7 @@ unchanged.
 
 from __future__ import annotations
 
+import random
 import re
 from dataclasses import dataclass, replace
 
@@ -102,11 +103,23 @@ def mask_text(text: str, literals: Literals) -> str:
     return _mask(text, literals, _NUMBER, frozenset())
 
 
-def mask_problem(problem: Problem) -> tuple[Problem, Literals]:
+def mask_problem(problem: Problem, rng: random.Random | None = None) -> tuple[Problem, Literals]:
     """The problem with its prose masked (placeholders numbered in reading order, equal
-    values sharing one), and the mapping back."""
+    values sharing one), and the mapping back.
+
+    With `rng`, the numbers and the letters are numbered in a random order instead (still
+    <N0>..<Nk-1>). Why: numbered in reading order, "the second number is the multiplier" is a
+    shortcut training rewards, and the model takes it: on nested filters ("not equal to
+    966433 and not divisible by 35; multiply by 72") it wrote `x * <N1>` (35), where one filter
+    puts the multiplier. A random numbering leaves only the words around a placeholder to
+    tell which constant it is."""
     fields = ("name", "statement", "input_spec", "output_spec", "notes")
     literals = _collect([getattr(problem, f) for f in fields])
+    if rng is not None:
+        numbers, letters = list(literals.numbers), list(literals.letters)
+        rng.shuffle(numbers)
+        rng.shuffle(letters)
+        literals = Literals(tuple(numbers), tuple(letters))
     masked = {f: mask_text(getattr(problem, f), literals) for f in fields}
     return replace(problem, **masked), literals
 
