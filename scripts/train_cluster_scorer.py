@@ -15,7 +15,8 @@ hidden tests (counted in draws, as cluster size is). Model: logistic regression 
 standardised ClusterFeatures, for several regularisation strengths; the scaling is folded
 into the weights, so the shipped scorer is a dot product (clustering.scorer.LinearScorer).
 Choice: the candidate with the best mean 10@k on valid over budgets k = 1, 10, ..., K (the
-same random subsets for every candidate); the hand-set score is a candidate too and wins ties. The test split is never read.
+same random subsets for every candidate); the hand-set score is a candidate too and wins ties.
+The test split is never read.
 """
 
 from __future__ import annotations
