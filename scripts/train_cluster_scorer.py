@@ -3,8 +3,10 @@
 
     # 1. pools with hidden-test verdicts, from the same pipeline users run:
     python scripts/build_corpus.py --split train --seed 7 --count 40 --out /tmp/scorer-train
-    alphasolve eval /tmp/scorer-train --samples 200 --out /tmp/run-train --no-perplexity
-    alphasolve eval problems/corpus/valid --samples 200 --out /tmp/run-valid --no-perplexity
+    alphasolve eval /tmp/scorer-train --samples 200 --language python3:1 --out /tmp/run-train \
+        --no-perplexity
+    alphasolve eval problems/corpus/valid --samples 200 --language python3:1 --out /tmp/run-valid \
+        --no-perplexity
     # 2. fit on train, choose on valid, write clustering/learned_scorer.json:
     python scripts/train_cluster_scorer.py --train /tmp/scorer-train /tmp/run-train \
         --valid problems/corpus/valid /tmp/run-valid --samples 200
