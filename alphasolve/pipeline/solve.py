@@ -349,7 +349,9 @@ def solve_problem(
         (c for c in candidates.values() if outcomes[c.candidate_id]["passed"]),
         key=lambda c: (-c.log_likelihood / max(1, c.num_tokens), c.candidate_id),
     )[: cfg.max_survivors]
-    n_samples = sum(1 for r in run.read("samples") if r["problem_id"] == pid)
+    # How many samples were each program: the sample count and, below, the clusters' weights.
+    draws = Counter(r["candidate_id"] for r in run.read("samples") if r["problem_id"] == pid)
+    n_samples = sum(draws.values())
     if done:  # finished earlier: report, do not recompute
         picks = tuple((r["candidate_id"], r["cluster_size"]) for r in done)
         return ProblemSummary(
@@ -407,14 +409,13 @@ def solve_problem(
         have.update(sigs)
         progress("behaviour", len(sigs))
     timings["behaviour"] = time.monotonic() - t2
-    draws = Counter(r["candidate_id"] for r in run.read("samples") if r["problem_id"] == pid)
     selection = choose(problem, survivors, have, inputs, cfg.picks, cfg.scorer, draws)
     # A cluster's size is its draws (what selection weighed), not its distinct programs.
-    size = {m: sum(draws[i] for i in c.members) for c in selection.clusters for m in c.members}
+    mass = [sum(draws[i] for i in c.members) for c in selection.clusters]
     cluster_of = {m: k for k, c in enumerate(selection.clusters) for m in c.members}
+    size = {m: mass[k] for m, k in cluster_of.items()}
     run.append("clusters", [
-        {"problem_id": pid, "cluster": k, "members": list(c.members), "score": s,
-         "draws": sum(draws[i] for i in c.members)}
+        {"problem_id": pid, "cluster": k, "members": list(c.members), "score": s, "draws": mass[k]}
         for k, (c, s) in enumerate(zip(selection.clusters, selection.scores, strict=True))
     ])  # fmt: skip
     score_of = dict(enumerate(selection.scores))
