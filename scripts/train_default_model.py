@@ -5,8 +5,8 @@
     python scripts/train_default_model.py --out checkpoints/default --export alphasolve/default_model
 
 How the shipped model was made: 1,700 steps from random weights (the first command with
---steps 1700), then four continuations, each from the model exported by the one before
-(the last two inherit the placeholders from their --init):
+--steps 1700), then five continuations, each from the model exported by the one before
+(the last three inherit the placeholders from their --init):
 
     python scripts/train_default_model.py --out checkpoints/v2 --init alphasolve/default_model \
         --corpus-seed 2 --steps 1700 --lr 6e-4 --warmup 60 --copy-share 0.5 \
@@ -20,7 +20,10 @@ How the shipped model was made: 1,700 steps from random weights (the first comma
     python scripts/train_default_model.py --out checkpoints/v5 --init alphasolve/default_model \
         --corpus-seed 5 --steps 1500 --lr 5e-4 --warmup 60 --copy-share 0.5 \
         --test-input-share 0.25
-    python scripts/train_default_model.py --out checkpoints/v5 \
+    python scripts/train_default_model.py --out checkpoints/v6 --init alphasolve/default_model \
+        --corpus-seed 6 --steps 1500 --lr 5e-4 --warmup 60 --copy-share 0.5 \
+        --test-input-share 0.25
+    python scripts/train_default_model.py --out checkpoints/v6 \
         --export alphasolve/default_model --sampling-temperature 1.0
 
 Two tasks share one encoder-decoder (AlphaCode's value conditioning, plus the test-input task
