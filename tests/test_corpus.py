@@ -96,12 +96,56 @@ def test_cli_is_deterministic_and_independent_of_workers(tmp_path: Path) -> None
 def test_train_never_holds_a_held_out_composition_or_template() -> None:
     rng = random.Random(1)
     for _ in range(3000):
-        assert not H.composition_kinds(grammar.sample_train(rng))
+        assert not H.composition_kinds(grammar.sample_train(rng, train_only=True))
     for i in range(300):
         p = build("train", 9, i)
         meaning = ("", p.meta["shape"], p.meta["lit_src"], tuple(p.meta["ops"]))
         assert p.meta["holdout"] == [] and not H.composition_kinds(meaning)  # type: ignore[arg-type]
         assert not set(p.meta["templates"]) & H.TEMPLATES  # type: ignore[arg-type]
+
+
+def test_each_held_out_map_aggregate_pair_has_both_halves_in_train() -> None:
+    """Solving a held-out (map, aggregate) pair means combining known pieces: in the same
+    family, train has the map before another aggregate and the aggregate after another map
+    (before cm_vowel and ca_sorted, s_palindrome followed no map and cm_shift was in no
+    letter pipeline)."""
+    train = [m for m in grammar.all_meanings() if not H.composition_kinds(m)]
+    for mp, agg in sorted(H.MAP_AGG):
+        fams = {m[0] for m in grammar.all_meanings() if mp in m[3] and m[3][-1] == agg}
+        assert fams, (mp, agg)
+        for fam in fams:
+            same = [m[3] for m in train if m[0] == fam]
+            assert any(mp in b and b[-1] != agg for b in same), (fam, mp, "map")
+            assert any(b[-1] == agg and set(b) & _maps() - {mp} for b in same), (fam, agg)
+
+
+def _maps() -> set[str]:
+    return {b for b in grammar.blocks() if b.startswith(("m_", "cm_"))}
+
+
+def test_train_only_blocks_are_drawn_for_train_and_verify_with_real_programs() -> None:
+    for kind in H.KINDS[:3]:
+        for lit in (True, False, None):
+            pool = grammar.heldout_pool(kind, lit)
+            assert not any(H.TRAIN_ONLY_BLOCKS & set(m[3]) for ms in pool.values() for m in ms)
+    rng = random.Random(3)
+    drawn = [grammar.sample_train(rng, train_only=False) for _ in range(3000)]
+    assert not any(H.TRAIN_ONLY_BLOCKS & set(m[3]) for m in drawn)
+    wanted = {("cm_shift", "ca_sorted"), ("cm_vowel", "s_palindrome")}
+    runner = LocalRunner(timeout=3.0)
+    for i in range(2000):
+        p = build("train", 9, i)
+        ops = tuple(p.meta["ops"])  # type: ignore[arg-type]
+        pair = next((w for w in wanted if w[0] in ops and ops[-1] == w[1]), None)
+        if pair is None:
+            continue
+        res = verify_problem(p, runner)
+        assert res.ok, res.errors
+        assert res.variants_caught == res.variants_total >= 1
+        wanted.discard(pair)
+        if not wanted:
+            break
+    assert not wanted, f"no train problem with {wanted} in 2000"
 
 
 def test_held_out_splits_hold_out_every_kind_with_and_without_literals() -> None:

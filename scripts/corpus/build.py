@@ -44,6 +44,8 @@ def tags_and_rating(spec: Spec) -> tuple[list[str], int]:
             rating += 100
         if spec.family == "chr":
             tags.add("strings")
+        if spec.blocks[-1] == "ca_sorted":
+            tags.add("sortings")
         if spec.blocks[-1] == "a_distinct":
             tags.add("data structures")
     else:
@@ -66,7 +68,7 @@ def choose(
 ) -> tuple[grammar.Meaning, str | None, bool | None]:
     """(meaning, primary hold-out kind, whether a literal is wanted) for this problem."""
     if split not in HELDOUT_SPLITS:
-        return grammar.sample_train(rng), None, None
+        return grammar.sample_train(rng, train_only=True), None, None
     kind = H.KINDS[index % len(H.KINDS)]
     literal = (index // len(H.KINDS)) % 3 != 2  # two in three problems copy a constant
     return grammar.sample_heldout(rng, kind, literal), kind, literal

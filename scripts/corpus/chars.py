@@ -10,10 +10,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import lits as L
+from .holdout import TRAIN_ONLY_BLOCKS
 from .model import Profile, Spec
 from .shapes import SHAPES
 
 VOWELS = "aeiou"
+# small alphabets with vowels and consonants, for the blocks that tell them apart
+VOWEL_ALPHABETS = ("abcde", "aeiouxyz", "abcdefghij", "klmnopqrstu")
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,19 @@ CMAPS: dict[str, CMap] = {
             lambda c, k: k[1] if c == k[0] else c,
             ("that is {0} is replaced by {1}",),
         ),
+        # Not a bijection (unlike the shift), so it can change whether a string is a
+        # palindrome, its runs and its distinct letters: the map those operations see in train.
+        CMap(
+            "cm_vowel",
+            ("letter",),
+            '{0} if c in "aeiou" else c',
+            '(string("aeiou").find(c) != string::npos ? {0} : c)',
+            lambda c, k: k[0] if c in VOWELS else c,
+            (
+                "that is a vowel (a, e, i, o, u) is replaced by {0}",
+                "that is a vowel is replaced by {0}",
+            ),
+        ),
     )
 }
 
@@ -146,6 +162,8 @@ CAGGS: dict[str, dict[str, bool]] = {
     "ca_distinct": dict(values=True, bare=True, empty=False, seq=False),
     "ca_longest": dict(values=False, bare=False, empty=False, seq=True),
     "ca_blocks": dict(values=False, bare=False, empty=False, seq=True),
+    # the letters kept, in alphabetical order: the second aggregate a shift can precede
+    "ca_sorted": dict(values=True, bare=True, empty=True, seq=True),
 }
 
 _CLASS = ("c_vowel", "c_cons")
@@ -198,13 +216,16 @@ def meanings() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
                         yield ("chr", shape, "stmt", blocks)
 
 
-def sample_blocks(rng: random.Random) -> tuple[str, ...]:
+def sample_blocks(rng: random.Random, train_only: bool) -> tuple[str, ...]:
+    """train_only: also draw the blocks that only train problems use (holdout.py)."""
+    maps = [m for m in CMAPS if train_only or m not in TRAIN_ONLY_BLOCKS]
+    aggs = [a for a in CAGGS if train_only or a not in TRAIN_ONLY_BLOCKS]
     r = rng.random()
     fs: tuple[str, ...] = (
         () if r < 0.15 else ((rng.choice(list(CFILTERS)),) if r < 0.8 else rng.choice(NESTED))
     )
-    mp = (rng.choice(list(CMAPS)),) if rng.random() < 0.35 else ()
-    return (*fs, *mp, rng.choice(list(CAGGS)))
+    mp = (rng.choice(maps),) if rng.random() < 0.35 else ()
+    return (*fs, *mp, rng.choice(aggs))
 
 
 def instantiate(rng: random.Random, shape: str, blocks: tuple[str, ...], lit_src: str) -> Spec:
@@ -212,8 +233,8 @@ def instantiate(rng: random.Random, shape: str, blocks: tuple[str, ...], lit_src
     size = rng.choice((3, 5, 8, 26))
     start = rng.randint(0, 26 - size)
     alphabet = "abcdefghijklmnopqrstuvwxyz"[start : start + size]
-    if any(b in ("c_vowel", "c_cons") for b in blocks) and size < 8:
-        alphabet = rng.choice(("abcde", "aeiouxyz", "abcdefghij", "klmnopqrstu"))
+    if any(b in ("c_vowel", "c_cons", "cm_vowel") for b in blocks) and size < 8:
+        alphabet = rng.choice(VOWEL_ALPHABETS)
     n_max = rng.choice((10, 20, 50)) if shape == "grid_char" else rng.choice((10, 100, 1000, 10**5))
     p = Profile(
         lo=0,

@@ -35,7 +35,8 @@ def evaluate(spec: Spec, value: object, k: int | None) -> str:
             return "YES" if b else "NO"
         case "ca_all":
             return "YES" if len(b) == len(s) else "NO"
-        case "ca_keep":
+        case "ca_keep" | "ca_sorted":
+            b = sorted(b) if agg == "ca_sorted" else b
             return "".join(b) if b else ("" if bug == "missed_edge" else "-1")
         case "ca_distinct":
             return str(len(set(b)))
@@ -112,9 +113,9 @@ def _py_body(spec: Spec) -> list[str]:
             return [f'print("YES" if any({cond} for c in s) else "NO")']
         case "ca_all":
             return [f'print("YES" if all({cond} for c in s) else "NO")']
-        case "ca_keep":
+        case "ca_keep" | "ca_sorted":
             gen = f"{mexpr or 'c'} for c in s" + (f" if {cond}" if cond else "")
-            line = f'b = "".join({gen})'
+            line = f'b = "".join({gen})' if agg == "ca_keep" else f'b = "".join(sorted({gen}))'
             return [line, "print(b)" if bug == "missed_edge" else "print(b if b else -1)"]
         case "ca_distinct":
             gen = f"{mexpr or 'c'} for c in s" + (f" if {cond}" if cond else "")
@@ -188,7 +189,7 @@ def _cpp_body(spec: Spec) -> list[str]:
                 "}",
                 'cout << (ok ? "YES" : "NO") << "\\n";',
             ]
-        case "ca_keep":
+        case "ca_keep" | "ca_sorted":
             add = f"b += {mexpr or 'c'};"
             lines = [
                 "string b;",
@@ -196,6 +197,8 @@ def _cpp_body(spec: Spec) -> list[str]:
                 f"    if ({cond}) {add}" if cond else f"    {add}",
                 "}",
             ]
+            if agg == "ca_sorted":
+                lines.append("sort(b.begin(), b.end());")
             if bug == "missed_edge":
                 return [*lines, 'cout << b << "\\n";']
             return [*lines, 'if (b.empty()) cout << -1 << "\\n";', 'else cout << b << "\\n";']

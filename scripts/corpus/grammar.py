@@ -90,13 +90,13 @@ def _weighted(rng: random.Random, table: dict[str, float]) -> str:
     return rng.choices(list(table), weights=list(table.values()))[0]
 
 
-def _sample_any(rng: random.Random) -> Meaning:
+def _sample_any(rng: random.Random, train_only: bool) -> Meaning:
     fam = _weighted(rng, FAMILY_WEIGHTS)
     if fam in ("elem", "chr"):
         mod, shapes = (elem, ELEM_SHAPES) if fam == "elem" else (chars, CHR_SHAPES)
         shape = _weighted(rng, shapes)
         while True:
-            b = mod.sample_blocks(rng)
+            b = chars.sample_blocks(rng, train_only) if fam == "chr" else elem.sample_blocks(rng)
             src = "input" if rng.random() < 0.3 else "stmt"
             if mod.valid(shape, b, src):
                 return (fam, shape, src, b)
@@ -106,7 +106,7 @@ def _sample_any(rng: random.Random) -> Meaning:
     while True:
         op = rng.choice(ops)
         shape = rng.choice(op.shapes)
-        maps = snippets._maps_for(op)
+        maps = [m for m in snippets._maps_for(op) if train_only or m not in H.TRAIN_ONLY_BLOCKS]
         pre = (rng.choice(maps),) if maps and rng.random() < 0.3 else ()
         src = "input" if rng.random() < 0.3 else "stmt"
         for s in (src, "stmt"):
@@ -114,10 +114,12 @@ def _sample_any(rng: random.Random) -> Meaning:
                 return (fam, shape, s, (*pre, op.id))
 
 
-def sample_train(rng: random.Random, literal: bool | None = None) -> Meaning:
-    """A meaning allowed in train: no held-out composition."""
+def sample_train(rng: random.Random, literal: bool | None = None, *, train_only: bool) -> Meaning:
+    """A meaning allowed in train: no held-out composition. train_only: may use the blocks
+    only train draws (True for train problems; False for the unseen-template problems of the
+    held-out splits, which must stay what their seed wrote before those blocks existed)."""
     while True:
-        m = _sample_any(rng)
+        m = _sample_any(rng, train_only)
         if not H.composition_kinds(m) and (literal is None or has_literal(m) == literal):
             return m
 
@@ -127,14 +129,18 @@ def heldout_pool(kind: str, literal: bool | None) -> dict[str, tuple[Meaning, ..
     """Meanings held out for exactly this kind (and no other), grouped by family."""
     out: dict[str, list[Meaning]] = {}
     for m in all_meanings():
-        if H.composition_kinds(m) == [kind] and (literal is None or has_literal(m) == literal):
+        if (
+            H.composition_kinds(m) == [kind]
+            and (literal is None or has_literal(m) == literal)
+            and not H.TRAIN_ONLY_BLOCKS & set(m[3])
+        ):
             out.setdefault(m[0], []).append(m)
     return {f: tuple(v) for f, v in out.items()}
 
 
 def sample_heldout(rng: random.Random, kind: str, literal: bool | None) -> Meaning:
     if kind == "unseen_template":
-        return sample_train(rng, literal)
+        return sample_train(rng, literal, train_only=False)
     pool = heldout_pool(kind, literal) or heldout_pool(kind, None)
     # families first, so the few snippet compositions are not drowned by element pipelines
     fam = rng.choice(sorted(pool))

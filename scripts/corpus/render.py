@@ -158,6 +158,22 @@ def _elem_task(
             else:
                 out.append("Print the resulting string.")
             return " ".join(out), "If nothing remains, print -1." if sel else None
+        case "sorted":
+            if sel:
+                out.append(
+                    f"Keep only the letters at {r_the} and print them in alphabetical order."
+                )
+            else:
+                what = "the resulting string" if has_map else "the string"
+                out.append(
+                    rng.choice(
+                        (
+                            f"Print the letters of {what} in alphabetical order.",
+                            f"Sort the letters of {what} and print them.",
+                        )
+                    )
+                )
+            return " ".join(out), "If nothing remains, print -1." if sel else None
         case "distinct":
             out.append(
                 f"Find how many distinct {'letters' if ch else 'values'} there are among {v}."
@@ -281,7 +297,7 @@ def out_form(spec: Spec) -> str:
             return "yesno"
         if agg.endswith("_list"):
             return "list"
-        if agg.endswith("_keep"):
+        if agg.endswith(("_keep", "_sorted")):
             return "str"
         return "int"
     return REGISTRY[spec.blocks[-1]].out

@@ -7,8 +7,9 @@ from .snippets import Bug, Op, register
 STR = ("string", "multi_string")
 NMAX = (10, 100, 1000, 10**5)
 # A shift is a bijection of the alphabet: it cannot change whether s is a palindrome, how
-# many runs it has, or whether its letters are distinct, so only replacing a letter may
-# precede those operations.
+# many runs it has, or whether its letters are distinct, so only the maps that merge letters
+# may precede those operations.
+NOT_BIJECTIVE = ("cm_replace", "cm_vowel")
 
 
 def _rle(s: str, skip_one: bool = False) -> str:
@@ -85,7 +86,7 @@ register(
             ),
         ),
         premap=True,
-        premaps=("cm_replace",),
+        premaps=NOT_BIJECTIVE,
         nmax=NMAX,
     ),
     Op(
@@ -139,7 +140,7 @@ register(
             ),
         ),
         premap=True,
-        premaps=("cm_replace",),
+        premaps=NOT_BIJECTIVE,
         nmax=NMAX,
     ),
     Op(
@@ -166,7 +167,7 @@ register(
             ),
         ),
         premap=True,
-        premaps=("cm_replace",),
+        premaps=NOT_BIJECTIVE,
         nmax=NMAX,
     ),
     Op(
@@ -249,7 +250,7 @@ register(
             ),
         ),
         premap=True,
-        premaps=("cm_replace",),
+        premaps=NOT_BIJECTIVE,
         nmax=(10, 26, 100),
     ),
 )
