@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from . import lits as L
-from .holdout import TRAIN_ONLY_BLOCKS
+from .holdout import drawable
 from .model import Profile, Spec
 from .shapes import SHAPES
 
 VOWELS = "aeiou"
-# small alphabets with vowels and consonants, for the blocks that tell them apart
+# the blocks that tell vowels apart, and small alphabets with vowels and consonants for them
+VOWEL_BLOCKS = frozenset({"c_vowel", "c_cons", "cm_vowel"})
 VOWEL_ALPHABETS = ("abcde", "aeiouxyz", "abcdefghij", "klmnopqrstu")
 
 
@@ -218,8 +219,7 @@ def meanings() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
 
 def sample_blocks(rng: random.Random, train_only: bool) -> tuple[str, ...]:
     """train_only: also draw the blocks that only train problems use (holdout.py)."""
-    maps = [m for m in CMAPS if train_only or m not in TRAIN_ONLY_BLOCKS]
-    aggs = [a for a in CAGGS if train_only or a not in TRAIN_ONLY_BLOCKS]
+    maps, aggs = drawable(CMAPS, train_only), drawable(CAGGS, train_only)
     r = rng.random()
     fs: tuple[str, ...] = (
         () if r < 0.15 else ((rng.choice(list(CFILTERS)),) if r < 0.8 else rng.choice(NESTED))
@@ -233,7 +233,7 @@ def instantiate(rng: random.Random, shape: str, blocks: tuple[str, ...], lit_src
     size = rng.choice((3, 5, 8, 26))
     start = rng.randint(0, 26 - size)
     alphabet = "abcdefghijklmnopqrstuvwxyz"[start : start + size]
-    if any(b in ("c_vowel", "c_cons", "cm_vowel") for b in blocks) and size < 8:
+    if VOWEL_BLOCKS & set(blocks) and size < 8:
         alphabet = rng.choice(VOWEL_ALPHABETS)
     n_max = rng.choice((10, 20, 50)) if shape == "grid_char" else rng.choice((10, 100, 1000, 10**5))
     p = Profile(

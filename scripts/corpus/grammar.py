@@ -106,7 +106,7 @@ def _sample_any(rng: random.Random, train_only: bool) -> Meaning:
     while True:
         op = rng.choice(ops)
         shape = rng.choice(op.shapes)
-        maps = [m for m in snippets._maps_for(op) if train_only or m not in H.TRAIN_ONLY_BLOCKS]
+        maps = H.drawable(snippets._maps_for(op), train_only)
         pre = (rng.choice(maps),) if maps and rng.random() < 0.3 else ()
         src = "input" if rng.random() < 0.3 else "stmt"
         for s in (src, "stmt"):

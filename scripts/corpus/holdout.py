@@ -67,6 +67,14 @@ MAP_AGG: frozenset[tuple[str, str]] = frozenset(
 # them, and no held-out pool holds them, so the committed splits stay exactly what their
 # seed writes and earlier measurements on them stay comparable.
 TRAIN_ONLY_BLOCKS: frozenset[str] = frozenset({"cm_vowel", "ca_sorted"})
+
+
+def drawable(blocks: Iterable[str], train_only: bool) -> list[str]:
+    """The blocks a draw may pick from: all for train, none of TRAIN_ONLY_BLOCKS otherwise
+    (kept in their order, so the held-out splits' draws are what they were)."""
+    return [b for b in blocks if train_only or b not in TRAIN_ONLY_BLOCKS]
+
+
 # Story, input-section and output-section templates never used in train (ids from render.py).
 TEMPLATES: frozenset[str] = frozenset(
     {

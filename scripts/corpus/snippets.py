@@ -147,7 +147,7 @@ def instantiate(rng: random.Random, shape: str, blocks: tuple[str, ...], lit_src
         if op.family == "str":
             c = chars.instantiate(rng, shape, ("ca_count",), "stmt").profile
             p = replace(c, n_max=rng.choice(op.nmax))
-            if mp == "cm_vowel" and not set(p.alphabet) & set(chars.VOWELS):
+            if mp in chars.VOWEL_BLOCKS and not set(p.alphabet) & set(chars.VOWELS):
                 p = replace(p, alphabet=rng.choice(chars.VOWEL_ALPHABETS))  # else the map is dead
         groups: list[tuple] = []
         if mp:
