@@ -148,6 +148,35 @@ def test_train_only_blocks_are_drawn_for_train_and_verify_with_real_programs() -
     assert not wanted, f"no train problem with {wanted} in 2000"
 
 
+def test_chains_of_three_filters_are_train_only_and_verify_with_real_programs() -> None:
+    """Train problems may chain three filters; held-out draws never do, a chain never holds
+    a held-out pair, and a built chain's references agree and catch every wrong program."""
+    assert not any(
+        len([b for b in m[3] if b.startswith("f_")]) == 3 for m in grammar.all_meanings()
+    )
+    rng = random.Random(4)
+    for _ in range(3000):
+        m = grammar.sample_train(rng, train_only=False)
+        assert len([b for b in m[3] if b.startswith("f_")]) < 3, m
+    # a triple holding a held-out pair is a held-out composition, like the pair itself
+    assert H.composition_kinds(("elem", "array", "stmt", ("f_ne", "f_ndiv", "f_pos", "a_sum")))
+    runner = LocalRunner(timeout=3.0)
+    seen = 0
+    for i in range(3000):
+        p = build("train", 9, i)
+        fs = [b for b in p.meta["ops"] if b.startswith("f_")]  # type: ignore[union-attr]
+        if len(fs) < 3:
+            continue
+        assert p.meta["holdout"] == []
+        res = verify_problem(p, runner)
+        assert res.ok, res.errors
+        assert res.variants_caught == res.variants_total >= len(fs)
+        seen += 1
+        if seen == 3:
+            break
+    assert seen == 3, f"only {seen} train problems with three filters in 3000"
+
+
 def test_held_out_splits_hold_out_every_kind_with_and_without_literals() -> None:
     probs = [build("test", 0, i) for i in range(24)]
     for p in probs:

@@ -80,10 +80,10 @@ def build(split: str, seed: int, index: int) -> BuiltProblem:
     for _attempt in range(20):
         meaning, kind, _lit = choose(split, rng, index)
         try:
-            spec = grammar.instantiate(rng, meaning)
+            spec = grammar.instantiate_meaningful(rng, meaning)
         except ValueError:
             continue
-        if not grammar.meaningful(spec):
+        if spec is None:
             continue
         ts = build_tests(spec, rng, full=full, budget=150 if full else 40)
         if ts.variants and len(ts.examples) >= 2 and (not ts.dead_literals or _attempt >= 10):

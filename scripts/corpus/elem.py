@@ -1,4 +1,4 @@
-"""Element-wise integer pipelines: [filter [and filter]] -> [map] -> aggregate.
+"""Element-wise integer pipelines: [filter [and filter [and filter]]] -> [map] -> aggregate.
 
 The family that carries most of the compositional signal: the same filter is written the
 same way (`x > 7`) whether it feeds a sum, a count or a list, on an array, a grid or a pair
@@ -285,6 +285,28 @@ NESTED: tuple[tuple[str, str], ...] = tuple(
     )
 )  # type: ignore[misc]
 
+# Three filters, one from each of three different roles (a lower bound, an upper bound, a
+# divisibility test, an exclusion), drawn only for train problems (sample_blocks, like
+# holdout.TRAIN_ONLY_BLOCKS): a small model given a held-out pair tends to drop one of its two
+# conditions, and chains of three teach it to write one condition per phrase, however many
+# there are. meanings() does not list them, so the held-out pools (and the committed splits
+# drawn from them) are what they were; a triple holding a held-out pair is rejected by
+# holdout.composition_kinds like the pair itself.
+_ROLES = {
+    **dict.fromkeys(("f_gt", "f_ge", "f_pos"), "lower"),
+    **dict.fromkeys(("f_lt", "f_le", "f_neg"), "upper"),
+    **dict.fromkeys(_DIVIS, "divis"),
+    "f_ne": "exclude",
+}
+TRIPLES: tuple[tuple[str, str, str], ...] = tuple(
+    sorted(
+        t  # type: ignore[misc]
+        for t in {tuple(sorted((a, b, c))) for a in _ROLES for b in _ROLES for c in _ROLES}
+        if len({_ROLES[f] for f in t}) == 3 and not {"f_pos", "f_neg"} <= set(t)
+    )
+)
+TRIPLE_SHARE = 0.5  # of the multi-filter draws for train
+
 INJECTIVE = ("m_mul", "m_add", "m_sub")
 SHAPE_IDS = ("array", "multi_array", "grid_int", "grid_rows", "pair", "triple")
 BLOCKS = (*FILTERS, *MAPS, *AGGS)
@@ -316,7 +338,7 @@ def valid(shape: str, blocks: tuple[str, ...], lit_src: str) -> bool:
     fs = [b for b in blocks if b in FILTERS]
     mp = [b for b in blocks if b in MAPS]
     agg = blocks[-1]
-    if agg not in AGGS or len(mp) > 1 or len(fs) > 2:
+    if agg not in AGGS or len(mp) > 1 or len(fs) > 3:
         return False
     a = AGGS[agg]
     if mp and not a["values"]:
@@ -328,6 +350,8 @@ def valid(shape: str, blocks: tuple[str, ...], lit_src: str) -> bool:
     if agg == "a_distinct" and mp and mp[0] in INJECTIVE:
         return False  # an injective map cannot change how many values are distinct
     if len(fs) == 2 and tuple(sorted(fs)) not in NESTED:
+        return False
+    if len(fs) == 3 and tuple(sorted(fs)) not in TRIPLES:
         return False
     if SHAPES[shape].arity and not a["small"]:
         return False
@@ -411,13 +435,17 @@ def instantiate(rng: random.Random, shape: str, blocks: tuple[str, ...], lit_src
     raise ValueError(f"no profile fits {shape} {blocks}")
 
 
-def sample_blocks(rng: random.Random) -> tuple[str, ...]:
-    """A random pipeline, weighted towards one filter and towards maps before aggregates."""
+def sample_blocks(rng: random.Random, train_only: bool) -> tuple[str, ...]:
+    """A random pipeline, weighted towards one filter and towards maps before aggregates.
+    train_only: some multi-filter draws are TRIPLES (the random numbers drawn otherwise are
+    the same, so held-out draws are what they were before triples existed)."""
     r = rng.random()
     if r < 0.15:
         fs: tuple[str, ...] = ()
     elif r < 0.75:
         fs = (rng.choice(list(FILTERS)),)
+    elif train_only and rng.random() < TRIPLE_SHARE:
+        fs = rng.choice(TRIPLES)
     else:
         fs = rng.choice(NESTED)
     mp = (rng.choice(list(MAPS)),) if rng.random() < 0.4 else ()

@@ -74,6 +74,22 @@ def instantiate(rng: random.Random, m: Meaning) -> Spec:
     return _space(m[0]).instantiate(rng, m[1], m[3], m[2])
 
 
+# Literal draws per chain of three filters: drawn independently, the three conditions leave
+# one implied by the others (or nothing selected) about three times in four.
+TRIPLE_TRIES = 6
+
+
+def instantiate_meaningful(rng: random.Random, m: Meaning) -> Spec | None:
+    """A problem of meaning m whose every filter matters (meaningful), or None. Raises
+    ValueError like instantiate when no value profile fits."""
+    n_filters = sum(b in elem.FILTERS for b in m[3]) if m[0] == "elem" else 0
+    for _ in range(TRIPLE_TRIES if n_filters == 3 else 1):
+        spec = instantiate(rng, m)
+        if meaningful(spec):
+            return spec
+    return None
+
+
 def evaluate(spec: Spec, value: object, k: int | None) -> str:
     return _prog(spec.family).evaluate(spec, value, k)
 
@@ -96,7 +112,7 @@ def _sample_any(rng: random.Random, train_only: bool) -> Meaning:
         mod, shapes = (elem, ELEM_SHAPES) if fam == "elem" else (chars, CHR_SHAPES)
         shape = _weighted(rng, shapes)
         while True:
-            b = chars.sample_blocks(rng, train_only) if fam == "chr" else elem.sample_blocks(rng)
+            b = (chars if fam == "chr" else elem).sample_blocks(rng, train_only)
             src = "input" if rng.random() < 0.3 else "stmt"
             if mod.valid(shape, b, src):
                 return (fam, shape, src, b)
@@ -190,7 +206,10 @@ def meaningful(spec: Spec) -> bool:
     both = frozenset.intersection(*alone)
     if not both or (fs and len(both) == len(universe)):
         return False
-    if len(alone) == 2 and any(both == a for a in alone):
+    # no filter is implied by the others (for two filters: neither implies the other)
+    if len(alone) >= 2 and any(
+        frozenset.intersection(*alone[:i], *alone[i + 1 :]) == both for i in range(len(alone))
+    ):
         return False
     # a map must change some selected value (|x| after "positive" would be dead words)
     for i, b in enumerate(spec.blocks):

@@ -108,7 +108,8 @@ def composition_kinds(m: Meaning) -> list[str]:
     if any((shape, b) in SHAPE_OP for b in blocks):
         kinds.append("unseen_shape_op")
     filters = sorted(b for b in blocks if b.startswith(("f_", "c_")))
-    if len(filters) == 2 and tuple(filters) in NESTED:
+    # any two of the filters: a train-only chain of three must not hold a held-out pair
+    if any((a, b) in NESTED for i, a in enumerate(filters) for b in filters[i + 1 :]):
         kinds.append("nested_filter")
     maps = [b for b in blocks if b.startswith(("m_", "cm_"))]
     if maps and (maps[0], blocks[-1]) in MAP_AGG:

@@ -66,7 +66,7 @@ def _sel(spec: Spec, rng: random.Random, table: dict) -> str:
         if b in table
     ]
     rng.shuffle(parts)
-    return " and ".join(parts)
+    return " and ".join(parts) if len(parts) < 3 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _map_phrase(spec: Spec, rng: random.Random, subj: str) -> str | None:
