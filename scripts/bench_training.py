@@ -4,7 +4,8 @@ against jemalloc, which scripts/train_default_model.py preloads when it is insta
     python scripts/bench_training.py [--steps 12] [--threads N]
 
 Each allocator runs in its own process: the same randomly initialised T5 (d_model 256, 4+4
-layers, vocab 2048), the same AdamW step with bf16 autocast, and the same batches — random
+layers, vocab 2048), the same AdamW step in the precision the training script picks on this
+CPU (bf16 autocast where it has bf16 units, float32 elsewhere), and the same batches — random
 token ids in the training script's padded (source, target) bucket shapes, sized by its token
 budget, one per shape in turn. Prints samples/s, tokens/s and the CPU time the kernel took
 per allocator; the last line is `ratio: X` = jemalloc samples/s / glibc samples/s.
@@ -26,6 +27,7 @@ def child(steps: int, threads: int) -> dict:
     import train_default_model as train  # beside this script, so on sys.path
 
     torch.set_num_threads(threads)
+    dtype = train.resolve_dtype("auto", "cpu")
     cfg = train.TrainConfig()
     model = train.new_model(cfg, cfg.vocab_size, 0, 1)
     optim = torch.optim.AdamW(model.parameters(), lr=1e-4)
@@ -37,7 +39,7 @@ def child(steps: int, threads: int) -> dict:
         batch = max(4, cfg.tokens_per_batch // (s + t))
         ids = torch.randint(3, cfg.vocab_size, (batch, s), generator=gen)
         labels = torch.randint(3, cfg.vocab_size, (batch, t), generator=gen)
-        with torch.autocast("cpu", dtype=torch.bfloat16):
+        with torch.autocast("cpu", dtype=dtype, enabled=dtype != torch.float32):
             loss = model(input_ids=ids, attention_mask=torch.ones_like(ids), labels=labels).loss
         loss.backward()
         optim.step()
@@ -59,6 +61,7 @@ def child(steps: int, threads: int) -> dict:
         "user_s": after.ru_utime - before.ru_utime,
         "sys_s": after.ru_stime - before.ru_stime,
         "wall_s": wall,
+        "dtype": str(dtype).removeprefix("torch."),
     }
 
 
@@ -92,7 +95,8 @@ def main() -> None:
         r = results[name] = run(env, args.steps, args.threads)
         print(
             f"{name:9s} {r['samples_per_s']:7.1f} samples/s {r['tokens_per_s']:8.0f} tokens/s "
-            f"cpu user {r['user_s']:.1f} s, kernel {r['sys_s']:.1f} s, wall {r['wall_s']:.1f} s",
+            f"cpu user {r['user_s']:.1f} s, kernel {r['sys_s']:.1f} s, wall {r['wall_s']:.1f} s, "
+            f"{r['dtype']}",
             flush=True,
         )
     print(f"ratio: {results['jemalloc']['samples_per_s'] / results['glibc']['samples_per_s']:.2f}")

@@ -100,9 +100,10 @@ def test_warm_start_resume_and_export(tmp_path: Path, corpus: Path, train) -> No
     out = tmp_path / "run"
     common = ("--out", str(out), "--corpus", str(corpus))
     first = _run(*common, "--init", str(init), "--steps", "2", "--warmup", "1",
-                 "--tokens-per-batch", "3000", "--copy-share", "1")  # fmt: skip
+                 "--tokens-per-batch", "3000", "--copy-share", "1", "--precision", "float32")  # fmt: skip
     assert first.returncode == 0, first.stderr
     assert "vocab 512" in first.stdout and "training finished at step 2" in first.stdout
+    assert "float32 with 1 threads" in first.stdout  # no bf16 autocast when asked for float32
     recorded = json.loads((out / "train_config.json").read_text())
     assert recorded["init"] == str(init) and recorded["init_steps"] == 7
     assert (recorded["d_model"], recorded["layers"], recorded["vocab_size"]) == (32, 2, 512)
@@ -114,8 +115,9 @@ def test_warm_start_resume_and_export(tmp_path: Path, corpus: Path, train) -> No
     assert "Traceback" not in clash.stderr
 
     # Resuming needs only --out (and may lengthen the schedule).
-    second = _run(*common, "--steps", "3")
+    second = _run(*common, "--steps", "3", "--precision", "bfloat16")
     assert second.returncode == 0, second.stderr
+    assert "bfloat16 autocast with 1 threads" in second.stdout
     assert "resumed at step 2" in second.stdout and "2 -> 3 steps" in second.stdout
 
     exported = tmp_path / "model"
