@@ -119,6 +119,27 @@ def test_each_held_out_map_aggregate_pair_has_both_halves_in_train() -> None:
             assert any(b[-1] == agg and set(b) & _maps() - {mp} for b in same), (fam, agg)
 
 
+def test_each_held_out_shape_op_and_filter_pair_has_its_pieces_in_train() -> None:
+    """The same contract for the other two composition kinds: in the family, train has the
+    operation on another shape and the shape with another operation; each filter of a
+    held-out nested pair in another pair."""
+    train = [m for m in grammar.all_meanings() if not H.composition_kinds(m)]
+    for shape, op in sorted(H.SHAPE_OP):
+        fams = {m[0] for m in grammar.all_meanings() if m[1] == shape and op in m[3]}
+        assert fams, (shape, op)
+        for fam in fams:
+            same = [m for m in train if m[0] == fam]
+            assert any(op in m[3] and m[1] != shape for m in same), (fam, op, "elsewhere")
+            assert any(m[1] == shape and op not in m[3] for m in same), (fam, shape, "others")
+    for pair in sorted(H.NESTED):
+        fams = {m[0] for m in grammar.all_meanings() if set(pair) <= set(m[3])}
+        assert fams, pair
+        for fam in fams:
+            pairs = [{b for b in m[3] if b.startswith(("f_", "c_"))} for m in train if m[0] == fam]
+            for f in pair:
+                assert any(f in p and len(p) == 2 for p in pairs), (fam, f)
+
+
 def _maps() -> set[str]:
     return {b for b in grammar.blocks() if b.startswith(("m_", "cm_"))}
 
