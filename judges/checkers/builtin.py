@@ -152,10 +152,28 @@ def check_exact(spec: CheckerSpec, output: bytes, answer: bytes) -> CheckResult:
     return CheckResult(False, f"output differs from the answer at line {line}, byte {pos + 1}")
 
 
-_WHITESPACE = re.compile(rb"\s+")
+_WHITESPACE = re.compile(rb"\s")
+_DIGEST_CHUNK = 1 << 20
 
 
 def output_digest_tokens(output: bytes) -> bytes:
-    """Output with whitespace runs collapsed (C speed, no per-token objects, so a 40 MB output
-    of 20 million tokens costs one pass): whitespace differences do not split clusters."""
-    return _WHITESPACE.sub(b" ", output).strip()
+    """Output with whitespace runs collapsed: whitespace differences do not split clusters.
+
+    bytes.split/join per 1 MiB chunk (cut at a whitespace byte, so no token is split): C speed
+    with at most one chunk's token objects alive. A regex substitution costs ~0.6 us per run
+    replaced, 12.6 s for the 20 million one-byte tokens of a 40 MB output (judge case r17);
+    this takes ~1 s."""
+    parts: list[bytes] = []
+    start, n = 0, len(output)
+    while start < n:
+        end = start + _DIGEST_CHUNK
+        if end < n:
+            cut = _WHITESPACE.search(output, end)
+            end = cut.start() if cut else n
+        else:
+            end = n
+        tokens = output[start:end].split()
+        if tokens:
+            parts.append(b" ".join(tokens))
+        start = end
+    return b" ".join(parts)
