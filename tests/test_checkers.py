@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re
 import time
 
 import pytest
 
-from judges.checkers import CheckerKind, CheckerSpec, builtin_check, output_digest_tokens
+from judges.checkers import CheckerKind, CheckerSpec, builtin, builtin_check, output_digest_tokens
 
 TOKENS = CheckerSpec()
 NOCASE = CheckerSpec(case_sensitive=False)
@@ -86,11 +88,6 @@ def test_digest_ignores_whitespace_only() -> None:
 def test_digest_is_whitespace_runs_collapsed_across_chunk_borders(monkeypatch) -> None:
     """The chunked digest equals the plain definition (every whitespace run -> one space,
     none at the ends) wherever the chunk borders fall, tokens cut by none."""
-    import random
-    import re
-
-    from judges.checkers import builtin
-
     rng = random.Random(0)
     cases = [b"", b"  ", b"1", b" 1 ", b"1  2\r\n3\n", b"\t\x0b\x0ca\x0cb\x0b", b"abcdefgh ij"]
     cases += [
