@@ -104,6 +104,24 @@ def test_train_never_holds_a_held_out_composition_or_template() -> None:
         assert not set(p.meta["templates"]) & H.TEMPLATES  # type: ignore[arg-type]
 
 
+def test_train_draws_ops_with_a_held_out_shape_more_often_on_their_other_shapes() -> None:
+    """An operation the hold-out pairs with an unseen shape is drawn on its other shapes, and
+    HELDOUT_OP_WEIGHT times as often as any other operation of its family (uniform draws
+    with rejection had left q_kadane with the fewest train problems of all)."""
+    rng = random.Random(3)
+    seq = [op for op in snippets.REGISTRY.values() if op.family == "seq"]
+    counts: dict[tuple[str, str], int] = {}
+    n = 40_000
+    for _ in range(n):
+        op, shape = grammar._train_op_shape(rng, seq)
+        counts[(op.id, shape)] = counts.get((op.id, shape), 0) + 1
+    assert not set(counts) & H.SHAPE_OP
+    kadane = counts.get(("q_kadane", "array"), 0)
+    plain = sum(v for (o, _), v in counts.items() if o == "q_max_prefix") or 1
+    ratio = kadane / plain
+    assert abs(ratio - grammar.HELDOUT_OP_WEIGHT) < 0.35, ratio
+
+
 def test_each_held_out_map_aggregate_pair_has_both_halves_in_train() -> None:
     """Solving a held-out (map, aggregate) pair means combining known pieces: in the same
     family, train has the map before another aggregate and the aggregate after another map
