@@ -5,9 +5,11 @@
     python scripts/train_default_model.py --out checkpoints/default --export alphasolve/default_model
 
 How the shipped model was made: 1,700 steps from random weights (the first command with
---steps 1700), then six continuations, each from the model exported by the one before
-(the last four inherit the placeholders from their --init; the seventh's corpus is the
-grammar with the train-only blocks cm_vowel and ca_sorted, scripts/corpus/holdout.py):
+--steps 1700), then seven continuations, each from the model exported by the one before
+(the last five inherit the placeholders from their --init; the seventh's corpus is the
+grammar with the train-only blocks cm_vowel and ca_sorted, scripts/corpus/holdout.py; the
+eighth's adds train-only chains of three filters and draws the operations with a held-out
+shape twice as often, scripts/corpus/grammar.py):
 
     python scripts/train_default_model.py --out checkpoints/v2 --init alphasolve/default_model \
         --corpus-seed 2 --steps 1700 --lr 6e-4 --warmup 60 --copy-share 0.5 \
@@ -27,7 +29,10 @@ grammar with the train-only blocks cm_vowel and ca_sorted, scripts/corpus/holdou
     python scripts/train_default_model.py --out checkpoints/v7 --init alphasolve/default_model \
         --corpus-seed 8 --steps 1500 --lr 5e-4 --warmup 60 --copy-share 0.5 \
         --test-input-share 0.25
-    python scripts/train_default_model.py --out checkpoints/v7 \
+    python scripts/train_default_model.py --out checkpoints/v8 --init alphasolve/default_model \
+        --corpus-seed 10 --steps 1500 --lr 5e-4 --warmup 60 --copy-share 0.5 \
+        --test-input-share 0.25
+    python scripts/train_default_model.py --out checkpoints/v8 \
         --export alphasolve/default_model --sampling-temperature 1.0
 
 Two tasks share one encoder-decoder (AlphaCode's value conditioning, plus the test-input task
