@@ -107,7 +107,7 @@ def test_train_never_holds_a_held_out_composition_or_template() -> None:
 def test_train_draws_ops_with_a_held_out_shape_more_often_on_their_other_shapes() -> None:
     """An operation the hold-out pairs with an unseen shape is drawn on its other shapes, and
     HELDOUT_OP_WEIGHT times as often as any other operation of its family (uniform draws
-    with rejection had left q_kadane with the fewest train problems of all)."""
+    with rejection had given it half as many)."""
     rng = random.Random(3)
     seq = [op for op in snippets.REGISTRY.values() if op.family == "seq"]
     counts: dict[tuple[str, str], int] = {}

@@ -134,13 +134,14 @@ def _sample_any(rng: random.Random, train_only: bool) -> Meaning:
 
 
 # Train-only weight of a snippet operation that the hold-out pairs with an unseen shape. Such an
-# operation is in train on its other shapes only, so uniform draws (whose held-out shape is
-# then rejected) gave it fewer problems than any other: q_kadane had 4 train meanings and the
-# model answered the held-out (multi_array, q_kadane) with the prefix maximum it knew better.
+# operation is in train on its other shapes only, and uniform draws (the whole draw thrown
+# away when it landed on the held-out shape) gave it fewer problems than an operation with no
+# held-out shape (half, for q_kadane: one of its two shapes), and the seventh round's model
+# answered the held-out (multi_array, q_kadane) with the prefix maximum it knew better.
 HELDOUT_OP_WEIGHT = 2.0
 
 
-def _train_op_shape(rng: random.Random, ops: list) -> tuple:
+def _train_op_shape(rng: random.Random, ops: list[snippets.Op]) -> tuple[snippets.Op, str]:
     """An operation and a shape for a train draw: only shapes the hold-out leaves to train,
     and operations with a held-out shape drawn HELDOUT_OP_WEIGHT times as often."""
     held = {op for _, op in H.SHAPE_OP}
