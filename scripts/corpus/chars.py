@@ -217,23 +217,14 @@ def meanings() -> Iterator[tuple[str, str, str, tuple[str, ...]]]:
                         yield ("chr", shape, "stmt", blocks)
 
 
-# Train only, as in elem.py: more letter pipelines with two filters (0.2 of draws before), and
-# a map after them more often; the held-out splits' draws keep the old thresholds.
-TRAIN_ONE_FILTER_BELOW = 0.7
-TRAIN_MAP_AFTER_FILTERS = 0.6
-
-
 def sample_blocks(rng: random.Random, train_only: bool) -> tuple[str, ...]:
-    """train_only: also draw the blocks that only train problems use (holdout.py), and more
-    pipelines with two filters and a map."""
+    """train_only: also draw the blocks that only train problems use (holdout.py)."""
     maps, aggs = drawable(CMAPS, train_only), drawable(CAGGS, train_only)
     r = rng.random()
-    one_below = TRAIN_ONE_FILTER_BELOW if train_only else 0.8
     fs: tuple[str, ...] = (
-        () if r < 0.15 else ((rng.choice(list(CFILTERS)),) if r < one_below else rng.choice(NESTED))
+        () if r < 0.15 else ((rng.choice(list(CFILTERS)),) if r < 0.8 else rng.choice(NESTED))
     )
-    p_map = TRAIN_MAP_AFTER_FILTERS if train_only and len(fs) >= 2 else 0.35
-    mp = (rng.choice(maps),) if rng.random() < p_map else ()
+    mp = (rng.choice(maps),) if rng.random() < 0.35 else ()
     return (*fs, *mp, rng.choice(aggs))
 
 

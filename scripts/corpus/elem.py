@@ -306,13 +306,6 @@ TRIPLES: tuple[tuple[str, str, str], ...] = tuple(
     )
 )
 TRIPLE_SHARE = 0.5  # of the multi-filter draws for train
-# Train only: more pipelines with several filters, and most of them with a map before the
-# aggregate. The eighth round's ten unsolved test problems all had two filters, most of them a
-# map and an aggregate after (three or four constants to bind to their roles), and such
-# pipelines were ~4% of train (one in four element draws had several filters, half of those
-# three, four in ten a map). The held-out splits' draws keep the old thresholds.
-TRAIN_ONE_FILTER_BELOW = 0.6  # r in [0.15, 0.6): one filter; [0.6, 1): several (was 0.75)
-TRAIN_MAP_AFTER_FILTERS = 0.65  # a map after several filters (0.4 otherwise)
 
 INJECTIVE = ("m_mul", "m_add", "m_sub")
 SHAPE_IDS = ("array", "multi_array", "grid_int", "grid_rows", "pair", "triple")
@@ -449,12 +442,11 @@ def sample_blocks(rng: random.Random, train_only: bool) -> tuple[str, ...]:
     r = rng.random()
     if r < 0.15:
         fs: tuple[str, ...] = ()
-    elif r < (TRAIN_ONE_FILTER_BELOW if train_only else 0.75):
+    elif r < 0.75:
         fs = (rng.choice(list(FILTERS)),)
     elif train_only and rng.random() < TRIPLE_SHARE:
         fs = rng.choice(TRIPLES)
     else:
         fs = rng.choice(NESTED)
-    p_map = TRAIN_MAP_AFTER_FILTERS if train_only and len(fs) >= 2 else 0.4
-    mp = (rng.choice(list(MAPS)),) if rng.random() < p_map else ()
+    mp = (rng.choice(list(MAPS)),) if rng.random() < 0.4 else ()
     return (*fs, *mp, rng.choice(list(AGGS)))
