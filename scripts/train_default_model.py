@@ -523,6 +523,15 @@ def main() -> None:
         export(model, tokenizer, cfg, state["step"], args.export, args.sampling_temperature)
         return
 
+    ckpt_path = out / "checkpoint.pt"
+    if ckpt_path.is_file():
+        # A re-run of a finished run (a script that resumes until done) returns at once: the
+        # train split would be rebuilt (minutes) only to find nothing left to do.
+        done = torch.load(ckpt_path, map_location="cpu", weights_only=True)["step"]
+        if done >= cfg.steps:
+            print(f"already finished at step {done} of {cfg.steps}; nothing to train", flush=True)
+            return
+
     tokenizer, pairs, src, tgt = prepare(out, cfg, corpus)
     pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
     model = new_model(cfg, len(tokenizer), pad, eos)
@@ -544,7 +553,6 @@ def main() -> None:
             sys.exit(f"--init {cfg.init}: its weights do not fit this script's T5 ({first})")
         del start_from
     optim = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    ckpt_path = out / "checkpoint.pt"
     step = epoch = batch_pos = 0
     if ckpt_path.is_file():
         state = torch.load(ckpt_path, map_location="cpu", weights_only=True)

@@ -120,6 +120,11 @@ def test_warm_start_resume_and_export(tmp_path: Path, corpus: Path, train) -> No
     assert "bfloat16 autocast with 1 threads" in second.stdout
     assert "resumed at step 2" in second.stdout and "2 -> 3 steps" in second.stdout
 
+    # Once finished, a re-run says so and stops before preparing any data.
+    third = _run(*common)
+    assert third.returncode == 0, third.stderr
+    assert "already finished at step 3 of 3" in third.stdout and "pairs" not in third.stdout
+
     exported = tmp_path / "model"
     done = _run("--out", str(out), "--export", str(exported))
     assert done.returncode == 0, done.stderr
