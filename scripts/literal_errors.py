@@ -4,8 +4,8 @@
     python scripts/literal_errors.py --run RUN --problems problems/corpus/test
 
 For each kind of hold-out, the share of draws that are the reference Python program exactly,
-the share that are the reference with other constants (every integer the same skeleton, some
-value different: a copying error), and the rest (another structure: a dropped condition,
+the share that are the reference with other constants (identical once every integer is
+replaced by one mark, but some value differs: a copying error), and the rest (another structure: a dropped condition,
 another loop, or now and then a correct program written another way). Why: it tells whether
 the literal pass@1 gap is a copying problem or a composition problem (README, quality).
 Reads RUN/samples.jsonl and each corpus problem's problem.yaml and solutions/main.py.

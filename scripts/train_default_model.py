@@ -524,13 +524,16 @@ def main() -> None:
         return
 
     ckpt_path = out / "checkpoint.pt"
-    if ckpt_path.is_file():
+    resume = (
+        torch.load(ckpt_path, map_location="cpu", weights_only=True)
+        if ckpt_path.is_file()
+        else None
+    )
+    if resume is not None and resume["step"] >= cfg.steps:
         # A re-run of a finished run (a script that resumes until done) returns at once: the
         # train split would be rebuilt (minutes) only to find nothing left to do.
-        done = torch.load(ckpt_path, map_location="cpu", weights_only=True)["step"]
-        if done >= cfg.steps:
-            print(f"already finished at step {done} of {cfg.steps}; nothing to train", flush=True)
-            return
+        print(f"already finished at step {resume['step']} of {cfg.steps}; nothing to train", flush=True)  # fmt: skip
+        return
 
     tokenizer, pairs, src, tgt = prepare(out, cfg, corpus)
     pad, eos = tokenizer.pad_token_id, tokenizer.eos_token_id
@@ -554,11 +557,11 @@ def main() -> None:
         del start_from
     optim = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     step = epoch = batch_pos = 0
-    if ckpt_path.is_file():
-        state = torch.load(ckpt_path, map_location="cpu", weights_only=True)
-        model.load_state_dict(state["model"])
-        optim.load_state_dict(state["optim"])
-        step, epoch, batch_pos = state["step"], state["epoch"], state["batch_pos"]
+    if resume is not None:
+        model.load_state_dict(resume["model"])
+        optim.load_state_dict(resume["optim"])
+        step, epoch, batch_pos = resume["step"], resume["epoch"], resume["batch_pos"]
+        del resume  # the model and optimiser hold copies; this one would stay for the run
         print(f"resumed at step {step} (epoch {epoch}, batch {batch_pos})", flush=True)
     n_params = sum(p.numel() for p in model.parameters())
     kept = sum(
