@@ -8,26 +8,29 @@ the share that are the reference with other constants (identical once every inte
 replaced by one mark, but some value differs: a copying error), and the rest (another structure: a dropped condition,
 another loop, or now and then a correct program written another way). Why: it tells whether
 the literal pass@1 gap is a copying problem or a composition problem (README, quality).
-Reads RUN/samples.jsonl and each corpus problem's problem.yaml and solutions/main.py.
+Reads RUN/samples.jsonl and the corpus problems (their meta and Python reference).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
-_INT = re.compile(r"(?<![\w.])\d+(?![\w.])")
+from alphasolve.errors import AlphasolveError  # noqa: E402
+from alphasolve.formats import load_problems  # noqa: E402
+from alphasolve.model.literals import CODE_NUMBER  # noqa: E402
+from alphasolve.problem import SolutionKind  # noqa: E402
 
 
 def skeleton(code: str) -> str:
-    """The program with every integer token replaced by one mark."""
-    return _INT.sub("#", code.strip())
+    """The program with every integer token (what placeholders stand for) as one mark."""
+    return CODE_NUMBER.sub("#", code.strip())
 
 
 def classify(code: str, reference: str) -> str:
@@ -39,17 +42,26 @@ def classify(code: str, reference: str) -> str:
 
 
 def load_references(problems: Path) -> dict[str, tuple[str, str]]:
-    """problem id -> (kind of hold-out, reference Python), for the problems with a literal."""
+    """problem id -> (kind of hold-out, reference Python), for the corpus problems with a
+    literal (their hold-out kind and literal flag are in the loader's `meta`)."""
     out = {}
-    for yml in sorted(problems.glob("*/problem.yaml")):
-        try:
-            doc = yaml.safe_load(yml.read_text())
-            meta = doc["meta"]
-            if meta.get("has_literal"):
-                ref = (yml.parent / "solutions" / "main.py").read_text()
-                out[doc["id"]] = (meta["primary_holdout"], ref)
-        except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
-            sys.exit(f"{yml}: not a corpus problem with meta.primary_holdout ({exc})")
+    for p in load_problems([problems]):
+        if not p.meta.get("has_literal"):
+            continue
+        ref = next(
+            (
+                s.source.text()
+                for s in p.solutions
+                if s.language == "python3" and s.kind is SolutionKind.ACCEPTED
+            ),
+            None,
+        )
+        kind = p.meta.get("primary_holdout")
+        if ref is None or not kind:
+            sys.exit(
+                f"{p.source_path}: a corpus problem needs meta.primary_holdout and a Python reference"
+            )
+        out[p.id] = (kind, ref)
     return out
 
 
@@ -58,7 +70,10 @@ def main() -> None:
     parser.add_argument("--run", type=Path, required=True, help="a sample or eval run directory")
     parser.add_argument("--problems", type=Path, required=True, help="a corpus split directory")
     args = parser.parse_args()
-    refs = load_references(args.problems)
+    try:
+        refs = load_references(args.problems)
+    except AlphasolveError as exc:
+        sys.exit(str(exc))
     if not refs:
         sys.exit(f"{args.problems}: no corpus problem with a literal")
     samples = args.run / "samples.jsonl"

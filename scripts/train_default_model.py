@@ -515,15 +515,15 @@ def main() -> None:
     cfg = resolve_config(out, args)
     (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=2))
     corpus = args.corpus or out / "train.jsonl"
+    ckpt_path = out / "checkpoint.pt"
     if args.export:  # needs only the tokenizer and the checkpoint, not the corpus
         tokenizer = load_tokenizer(out / "tokenizer")
         model = new_model(cfg, len(tokenizer), tokenizer.pad_token_id, tokenizer.eos_token_id)
-        state = torch.load(out / "checkpoint.pt", map_location="cpu", weights_only=True)
+        state = torch.load(ckpt_path, map_location="cpu", weights_only=True)
         model.load_state_dict(state["model"])
         export(model, tokenizer, cfg, state["step"], args.export, args.sampling_temperature)
         return
 
-    ckpt_path = out / "checkpoint.pt"
     resume = (
         torch.load(ckpt_path, map_location="cpu", weights_only=True)
         if ckpt_path.is_file()

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from alphasolve.problem import Problem
 
 __all__ = [
+    "CODE_NUMBER",
     "MAX_LETTERS",
     "MAX_NUMBERS",
     "PLACEHOLDER_TOKENS",
@@ -54,7 +55,7 @@ _NUMBER = re.compile(r"\d+")
 # A single letter in quotes, as statements and programs write a character constant.
 _LETTER = re.compile(r"""(['"])([A-Za-z])\1""")
 # An integer token in a program: not part of an identifier, a float or a longer number.
-_CODE_NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
+CODE_NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 _PLACEHOLDER = re.compile(r"<([NL])(\d+)>")
 # 0 and 1 are everywhere in programs (starts, offsets, "-1 if none") for reasons of their
 # own: masking them would teach the model that a statement's "1 <= n" is the 1 in `i + 1`.
@@ -127,7 +128,7 @@ def mask_problem(problem: Problem, rng: random.Random | None = None) -> tuple[Pr
 def mask_program(code: str, literals: Literals) -> str:
     """A training target in the masked model's terms: each integer token and quoted letter
     whose exact value the statement states becomes its placeholder (except 0 and 1)."""
-    return _mask(code, literals, _CODE_NUMBER, _UNMASKED_IN_CODE)
+    return _mask(code, literals, CODE_NUMBER, _UNMASKED_IN_CODE)
 
 
 def unmask(text: str, literals: Literals) -> str:
