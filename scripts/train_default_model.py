@@ -52,6 +52,10 @@ to mask and unmask the same way.
 order instead of reading order, against the positional shortcut (README: tried once from the
 shipped model, 1,172 steps at P = 1: worse on valid, not shipped).
 
+--dropout R trains with T5's dropout at rate R (default 0: the shipped model was trained
+without). Sampling runs the model in eval mode, so an exported model samples the same way
+whatever R was.
+
 --init starts from a model saved with save_pretrained (the shipped one, say) instead of from
 random weights: its tokenizer is kept, so its prompts and programs tokenise as before.
 
@@ -128,6 +132,8 @@ class TrainConfig:
     # of problems whose placeholders are numbered in a random order, not reading order
     # (literals.mask_problem): breaks the "second number is the multiplier" shortcut
     shuffle_placeholders: float = 0.0
+    # T5's dropout while training (the sampler runs in eval mode, so inference never sees it)
+    dropout: float = 0.0
     checkpoint_minutes: float = 4.0
     init: str | None = None  # save_pretrained directory the weights start from
     init_steps: int = 0  # how many steps that model had been trained (provenance)
@@ -278,6 +284,7 @@ def new_model(cfg: TrainConfig, vocab: int, pad: int, eos: int) -> T5ForConditio
     config = default_t5_config(
         vocab, cfg.d_model, cfg.d_ff, cfg.layers, cfg.heads,
         pad_token_id=pad, eos_token_id=eos, decoder_start_token_id=pad,
+        dropout_rate=cfg.dropout,
     )  # fmt: skip
     torch.manual_seed(cfg.seed)
     return T5ForConditionalGeneration(config)
@@ -402,6 +409,7 @@ _FLAGS = {
     "init": str,
     "literal_placeholders": _flag_bool,
     "shuffle_placeholders": float,
+    "dropout": float,
 }
 
 
@@ -513,6 +521,8 @@ def main() -> None:
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     cfg = resolve_config(out, args)
+    if not 0.0 <= cfg.dropout < 1.0:
+        sys.exit(f"--dropout {cfg.dropout}: expected a rate in [0, 1)")
     (out / "train_config.json").write_text(json.dumps(asdict(cfg), indent=2))
     corpus = args.corpus or out / "train.jsonl"
     ckpt_path = out / "checkpoint.pt"

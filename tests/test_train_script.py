@@ -355,3 +355,26 @@ def test_continuing_a_placeholder_model_keeps_placeholders(tmp_path: Path, corpu
     (init / "train_config.json").write_text("{torn")
     with pytest.raises(SystemExit, match=r"--init .*train_config\.json: not a training record"):
         config("e")
+
+
+def test_dropout_is_active_in_training_only_and_checked(tmp_path: Path, corpus, train) -> None:
+    import torch
+
+    cfg = train.TrainConfig(vocab_size=64, d_model=32, d_ff=64, layers=1, heads=2, dropout=0.3)
+    model = train.new_model(cfg, 64, 0, 1)
+    assert model.config.dropout_rate == 0.3
+    batch = {
+        "input_ids": torch.tensor([[5, 6, 7, 1]]),
+        "attention_mask": torch.ones(1, 4, dtype=torch.long),
+        "labels": torch.tensor([[8, 9, 1]]),
+    }
+    model.train()
+    assert model(**batch).loss.item() != model(**batch).loss.item()  # a fresh mask each pass
+    model.eval()  # how the sampler runs it: dropout off, the same loss every time
+    assert model(**batch).loss.item() == model(**batch).loss.item()
+
+    out = tmp_path / "run"
+    bad = _run("--out", str(out), "--corpus", str(corpus), "--dropout", "1.5")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr
+    assert "--dropout 1.5: expected a rate in [0, 1)" in bad.stderr
+    assert not (out / "train_config.json").exists()  # nothing recorded for a refused run

@@ -39,7 +39,8 @@ def default_t5_config(
         num_decoder_layers=layers,
         num_heads=heads,
         feed_forward_proj="relu",
-        # A small model on a large synthetic corpus does not overfit early: no dropout.
+        # A small model on a large synthetic corpus does not overfit early: no dropout by
+        # default (scripts/train_default_model.py --dropout overrides it for a run).
         dropout_rate=0.0,
         pad_token_id=PAD_ID,
         eos_token_id=EOS_ID,
