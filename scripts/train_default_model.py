@@ -53,8 +53,8 @@ order instead of reading order, against the positional shortcut (README: tried o
 shipped model, 1,172 steps at P = 1: worse on valid, not shipped).
 
 --dropout R trains with T5's dropout at rate R (default 0: the shipped model was trained
-without). Sampling runs the model in eval mode, so an exported model samples the same way
-whatever R was.
+without; 1,000 steps at 0.1 from it were worse on valid, docs/model.md). Sampling runs the
+model in eval mode, so an exported model samples the same way whatever R was.
 
 --init starts from a model saved with save_pretrained (the shipped one, say) instead of from
 random weights: its tokenizer is kept, so its prompts and programs tokenise as before.
