@@ -49,8 +49,8 @@ statement's constants as those placeholders; the export's alphasolve.json tells 
 to mask and unmask the same way.
 
 --shuffle-placeholders P numbers the placeholders of a share P of the problems in a random
-order instead of reading order, against the positional shortcut (docs/model.md: tried once from the
-shipped model, 1,172 steps at P = 1: worse on valid, not shipped).
+order instead of reading order, against the positional shortcut (docs/model.md: tried once
+from the shipped model, 1,172 steps at P = 1: worse on valid, not shipped).
 
 --dropout R trains with T5's dropout at rate R (default 0: the shipped model was trained
 without; 1,000 steps at 0.1 from it were worse on valid, docs/model.md). Sampling runs the
