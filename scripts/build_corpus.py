@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import time
@@ -48,15 +49,23 @@ def generate(split: str, seed: int, indices: list[int], workers: int) -> list[Bu
 def _stream_jsonl(split: str, seed: int, count: int, workers: int, out: Path) -> int:
     jobs = [(split, seed, i) for i in range(count)]
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w") as f:
-        if workers <= 1:
-            it = map(_build_one, jobs)
-            for p in it:
-                f.write(json.dumps(to_json(p), ensure_ascii=False) + "\n")
-        else:
-            with Pool(workers) as pool:
-                for p in pool.imap(_build_one, jobs, chunksize=64):
+    # Written beside the target and renamed when complete: the training script builds its
+    # split only when the file is missing, so a build killed halfway must not leave a
+    # shorter file under the final name to be trained on as if whole.
+    part = out.with_name(out.name + ".part")
+    try:
+        with part.open("w") as f:
+            if workers <= 1:
+                for p in map(_build_one, jobs):
                     f.write(json.dumps(to_json(p), ensure_ascii=False) + "\n")
+            else:
+                with Pool(workers) as pool:
+                    for p in pool.imap(_build_one, jobs, chunksize=64):
+                        f.write(json.dumps(to_json(p), ensure_ascii=False) + "\n")
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    os.replace(part, out)
     return count
 
 

@@ -37,6 +37,32 @@ def test_same_seed_same_problems() -> None:
     assert to_json(build("train", 5, 1)) != to_json(build("train", 6, 1))
 
 
+def test_jsonl_build_that_stops_halfway_leaves_no_file_under_the_final_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The training script builds its split only when the file is missing: a killed build
+    # must not leave a short file there to be trained on as if whole.
+    import build_corpus
+
+    real, built = build_corpus._build_one, []
+
+    def fail_on_the_third(job):
+        if len(built) == 2:
+            raise KeyboardInterrupt  # what Ctrl-C (or a kill the process survives) raises
+        built.append(job)
+        return real(job)
+
+    monkeypatch.setattr(build_corpus, "_build_one", fail_on_the_third)
+    out = tmp_path / "train.jsonl"
+    with pytest.raises(KeyboardInterrupt):
+        build_corpus._stream_jsonl("train", 3, 5, 1, out)
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+    monkeypatch.setattr(build_corpus, "_build_one", real)
+    assert build_corpus._stream_jsonl("train", 3, 5, 1, out) == 5
+    assert len(out.read_text().splitlines()) == 5 and list(tmp_path.iterdir()) == [out]
+
+
 def test_cli_is_deterministic_and_independent_of_workers(tmp_path: Path) -> None:
     script = str(ROOT / "scripts" / "build_corpus.py")
     outs = []
