@@ -5,8 +5,10 @@
 
 For each kind of hold-out, the share of draws that are the reference Python program exactly,
 the share that are the reference with other constants (identical once every integer is
-replaced by one mark, but some value differs: a copying error), and the rest (another structure: a dropped condition,
-another loop, or now and then a correct program written another way). Why: it tells whether
+replaced by one mark, but some value differs: a copying error), and the rest (another
+structure: a dropped condition, another loop, or now and then a correct program written
+another way). Programs are compared up to comments and spacing (`normalise_code`, the
+pipeline's deduplication key). Why: it tells whether
 the literal pass@1 gap is a copying problem or a composition problem (README, quality).
 Reads RUN/samples.jsonl and the corpus problems (their meta and Python reference).
 """
@@ -22,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from alphasolve.candidate import normalise_code  # noqa: E402
 from alphasolve.errors import AlphasolveError  # noqa: E402
 from alphasolve.formats import load_problems  # noqa: E402
 from alphasolve.model.literals import CODE_NUMBER  # noqa: E402
@@ -30,11 +33,13 @@ from alphasolve.problem import SolutionKind  # noqa: E402
 
 def skeleton(code: str) -> str:
     """The program with every integer token (what placeholders stand for) as one mark."""
-    return CODE_NUMBER.sub("#", code.strip())
+    return CODE_NUMBER.sub("#", code)
 
 
 def classify(code: str, reference: str) -> str:
-    if code.strip() == reference.strip():
+    # Compared as the pipeline deduplicates programs: up to comments and spacing.
+    code, reference = normalise_code(code, "python3"), normalise_code(reference, "python3")
+    if code == reference:
         return "reference"
     if skeleton(code) == skeleton(reference):
         return "other constants"

@@ -48,7 +48,7 @@ def test_jsonl_build_that_stops_halfway_leaves_no_file_under_the_final_name(
 
     def fail_on_the_third(job):
         if len(built) == 2:
-            raise KeyboardInterrupt  # what Ctrl-C (or a kill the process survives) raises
+            raise KeyboardInterrupt  # Ctrl-C mid-build (a SIGKILL leaves only the .part)
         built.append(job)
         return real(job)
 
