@@ -18,6 +18,7 @@ import shutil
 import sys
 import time
 from collections import Counter
+from contextlib import nullcontext
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -54,14 +55,10 @@ def _stream_jsonl(split: str, seed: int, count: int, workers: int, out: Path) ->
     # shorter file under the final name to be trained on as if whole.
     part = out.with_name(out.name + ".part")
     try:
-        with part.open("w") as f:
-            if workers <= 1:
-                for p in map(_build_one, jobs):
-                    f.write(json.dumps(to_json(p), ensure_ascii=False) + "\n")
-            else:
-                with Pool(workers) as pool:
-                    for p in pool.imap(_build_one, jobs, chunksize=64):
-                        f.write(json.dumps(to_json(p), ensure_ascii=False) + "\n")
+        with part.open("w") as f, Pool(workers) if workers > 1 else nullcontext() as pool:
+            built = pool.imap(_build_one, jobs, chunksize=64) if pool else map(_build_one, jobs)
+            for p in built:
+                f.write(json.dumps(to_json(p), ensure_ascii=False) + "\n")
     except BaseException:
         part.unlink(missing_ok=True)
         raise
