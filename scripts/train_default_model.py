@@ -72,6 +72,7 @@ import json
 import math
 import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -327,6 +328,25 @@ JEMALLOC = (
     "/usr/local/lib/libjemalloc.so.2",
 )
 JEMALLOC_CONF = "dirty_decay_ms:-1,muzzy_decay_ms:-1"
+
+
+class StopRequest:
+    """SIGTERM (a Ray pod or batch system ending the job) or Ctrl-C during the steps: finish
+    the step under way, save a checkpoint and return, so the sitting's last minutes are kept
+    (a kill loses everything since the last periodic save). A second signal stops at once,
+    leaving the last checkpoint as it was (the save is atomic)."""
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+
+    def __call__(self, signum: int, frame: object) -> None:
+        if self.name is not None:
+            sys.exit(f"second {signal.Signals(signum).name}: stopped without saving this step")
+        self.name = signal.Signals(signum).name
+
+    def install(self) -> None:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self)
 
 
 def release_memory_above(limit_bytes: int) -> bool:
@@ -594,6 +614,10 @@ def main() -> None:
 
     memory_limit = psutil.virtual_memory().total // 2
     model.train()
+    # Only now: a signal during the preparation (minutes) kills as usual, nothing is lost.
+    stop = StopRequest()
+    stop.install()
+    print("training (SIGTERM or Ctrl-C: stop after this step, with a checkpoint)", flush=True)
     start = last_ckpt = time.monotonic()
     seen = 0
     loss_avg = None
@@ -621,9 +645,10 @@ def main() -> None:
             if time.monotonic() - last_ckpt > cfg.checkpoint_minutes * 60:
                 save_checkpoint(ckpt_path, model, optim, step, epoch, batch_pos)
                 last_ckpt = time.monotonic()
-            if elapsed > args.max_minutes * 60:
+            if elapsed > args.max_minutes * 60 or stop.name is not None:
                 save_checkpoint(ckpt_path, model, optim, step, epoch, batch_pos)
-                print(f"stopping this sitting at step {step}; re-run to continue", flush=True)
+                why = f" on {stop.name}" if stop.name is not None else ""
+                print(f"stopping this sitting at step {step}{why}; re-run to continue", flush=True)
                 return
         if batch_pos >= len(batches):
             epoch += 1

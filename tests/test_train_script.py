@@ -378,3 +378,38 @@ def test_dropout_is_active_in_training_only_and_checked(tmp_path: Path, corpus, 
     assert bad.returncode != 0 and "Traceback" not in bad.stderr
     assert "--dropout 1.5: expected a rate in [0, 1)" in bad.stderr
     assert not (out / "train_config.json").exists()  # nothing recorded for a refused run
+
+
+def test_sigterm_during_the_steps_saves_a_checkpoint_and_resumes_there(
+    tmp_path: Path, corpus: Path
+) -> None:
+    import signal
+
+    import torch
+
+    init = _tiny_init(tmp_path / "init", corpus)
+    out = tmp_path / "run"
+    common = ("--out", str(out), "--corpus", str(corpus))
+    proc = subprocess.Popen(
+        [sys.executable, str(SCRIPT), "--threads", "1", *common, "--init", str(init),
+         "--steps", "100000", "--tokens-per-batch", "3000", "--precision", "float32"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        for line in proc.stdout:  # wait until the steps have begun, then stop it as a pod would
+            if line.startswith("training (SIGTERM"):
+                proc.send_signal(signal.SIGTERM)
+                break
+        stdout, stderr = proc.communicate(timeout=300)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, stderr
+    stopped = [s for s in stdout.splitlines() if s.startswith("stopping this sitting at step")]
+    assert len(stopped) == 1 and "on SIGTERM" in stopped[0], stdout
+    step = int(stopped[0].split()[5])
+    assert 1 <= step < 100000
+    assert torch.load(out / "checkpoint.pt", weights_only=False)["step"] == step
+
+    again = _run(*common, "--max-minutes", "0")
+    assert again.returncode == 0, again.stderr
+    assert f"resumed at step {step} " in again.stdout
