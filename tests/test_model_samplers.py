@@ -3,7 +3,9 @@ the registry, and resumable sampling into a JSONL file."""
 
 from __future__ import annotations
 
+import logging
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -102,6 +104,15 @@ def test_fake_sampler_pool_and_inputs(problem) -> None:
     }
 
 
+def test_fake_sampler_without_replacement_uses_up_its_pool_first(problem) -> None:
+    pool = [("python3", f"print({i})\n") for i in range(5)]
+    config = SamplingConfig(
+        languages=LanguageSplit.parse("python3"), samples_per_prompt=7, without_replacement=True
+    )
+    drawn = [c.code for c in FakeSampler(pool=pool).sample(problem, 7, 0, config)]
+    assert set(drawn[:5]) == {code for _, code in pool} and drawn[5:] == drawn[:2]
+
+
 def test_broken_variants_differ() -> None:
     code = "n = int(input())\nprint(n * 2)\n"
     assert all(v != code for v in broken_variants(code, "python3"))
@@ -135,6 +146,29 @@ def test_seq2seq_sampler_is_deterministic_given_the_seed(t5_dir, problem) -> Non
     assert [c.code for c in small_batches] == [c.code for c in first]
 
 
+def test_without_replacement_each_group_draws_distinct_programs(t5_dir, problem) -> None:
+    from alphasolve.model import Seq2SeqSampler
+
+    sampler = Seq2SeqSampler(t5_dir)
+    config = SamplingConfig(max_new_tokens=12, samples_per_prompt=8, without_replacement=True)
+    drawn = sampler.sample(problem, 20, 3, config)
+    assert len(drawn) == 20  # groups of 8, 8 and 4
+    for start in (0, 8, 16):
+        group = drawn[start : start + 8]
+        assert len({c.code for c in group}) == len(group)
+        assert len({(c.rating, c.tags, c.language) for c in group}) == 1  # one header
+    assert all(math.isfinite(c.log_likelihood) and c.log_likelihood < 0 for c in drawn)
+    assert drawn == Seq2SeqSampler(t5_dir).sample(problem, 20, 3, config)  # a retried unit
+    # the groups' samples do not depend on how groups are batched together
+    one_by_one = sampler.sample(problem, 20, 3, replace(config, batch_size=8))
+    assert [c.code for c in one_by_one] == [c.code for c in drawn]
+
+
+def test_without_replacement_is_refused_when_greedy() -> None:
+    with pytest.raises(ValueError, match="without replacement needs a temperature > 0"):
+        SamplingConfig(temperature=0, without_replacement=True)
+
+
 def test_model_stored_in_bfloat16(tmp_path, problem) -> None:
     """The shipped model is stored in bf16 to halve its size; it samples like any other."""
     import torch
@@ -159,7 +193,7 @@ def test_seq2seq_sample_inputs(t5_dir, problem) -> None:
     assert len(inputs) == 5 and all(isinstance(s, str) for s in inputs)
 
 
-def test_generate_fallback_for_other_architectures(tmp_path, problem) -> None:
+def test_generate_fallback_for_other_architectures(tmp_path, problem, caplog) -> None:
     pytest.importorskip("torch")
     from alphasolve.model import Seq2SeqSampler
 
@@ -167,6 +201,13 @@ def test_generate_fallback_for_other_architectures(tmp_path, problem) -> None:
     first = sampler.sample(problem, 6, 1, FAST)
     assert first == sampler.sample(problem, 6, 1, FAST)
     assert all(math.isfinite(c.log_likelihood) and 1 <= c.num_tokens <= 12 for c in first)
+    # generate() cannot sample without replacement: it says so once and samples as before
+    distinct = replace(FAST, without_replacement=True)
+    with caplog.at_level(logging.WARNING, logger="alphasolve.model.seq2seq"):
+        assert sampler.sample(problem, 6, 1, distinct) == first
+        sampler.sample(problem, 6, 1, distinct)
+    warnings = [r for r in caplog.records if "without replacement" in r.getMessage()]
+    assert len(warnings) == 1 and "BartForConditionalGeneration" in warnings[0].getMessage()
 
 
 def test_bad_model_directories(tmp_path) -> None:

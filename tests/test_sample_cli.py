@@ -80,6 +80,14 @@ def test_errors_exit_2_without_traceback(model_dir, tmp_path, monkeypatch, capsy
     assert "no default model shipped yet; pass --model DIR" in capsys.readouterr().err
 
 
+def test_without_replacement_flag(model_dir, tmp_path, capsys) -> None:
+    assert sample(model_dir, tmp_path / "a", 16, "--without-replacement") == 0
+    records = [json.loads(line) for line in (tmp_path / "a" / "samples.jsonl").open()]
+    assert len(records) == 16 and len({r["code"] for r in records}) == 16  # one prompt group
+    assert sample(model_dir, tmp_path / "b", 3, "--without-replacement", "--temperature", "0") == 2
+    assert "without replacement needs a temperature > 0" in capsys.readouterr().err
+
+
 def test_fake_sampler_needs_no_model(tmp_path) -> None:
     code = main(
         ["sample", str(PROBLEM_DIR), "--samples", "7", "--out", str(tmp_path), "--sampler", "fake"]

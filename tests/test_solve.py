@@ -23,7 +23,8 @@ def test_solve_cli_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "run"
     env = dict(os.environ, RAY_AUTH_MODE="disabled")
     cmd = [sys.executable, "-m", "alphasolve.cli", "solve", str(REPO / "problems" / "rope-teams"),
-           "--samples", "64", "--sampler", "fake", "--out", str(out)]  # fmt: skip
+           "--samples", "64", "--sampler", "fake", "--out", str(out),
+           "--without-replacement"]  # fmt: skip
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "rope-teams" in done.stdout and "picks" in done.stdout
@@ -34,6 +35,12 @@ def test_solve_cli_end_to_end(tmp_path: Path) -> None:
     assert picks and all({"code", "language", "cluster_size", "score"} <= p.keys() for p in picks)
     info = json.loads((out / "run.json").read_text())
     assert info["isolation"] in ("full", "partial", "minimal") and "rope-teams" in info["timings"]
+    assert info["config"]["without_replacement"] == "True"
+    # greedy sampling has one program to give: asking for distinct ones is a user error
+    greedy = [*cmd[:-1], "--temperature", "0", "--without-replacement"]
+    done = subprocess.run(greedy, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 2 and "needs a temperature > 0" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_default_token_auth_starts_on_a_machine_without_a_token(tmp_path: Path) -> None:

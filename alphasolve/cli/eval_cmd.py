@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         "model": str(args.model or "default (shipped)"),
         "sampler": cfg.sampler,
         "temperature": cfg.temperature,
+        "without_replacement": cfg.without_replacement,
         "perplexity": perplexity,
         "verdicts": {stage: dict(c.most_common()) for stage, c in verdicts.items()},
         "seconds": round(time.monotonic() - started, 1),

@@ -43,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="sampling temperature (default: the model's alphasolve.json, "
                              f"else {SamplingConfig.temperature})")  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="run seed (default 0)")
+    parser.add_argument("--without-replacement", action="store_true",
+                        help="the samples sharing a prompt are distinct programs")  # fmt: skip
     parser.add_argument("--batch-size", type=int, metavar="B",
                         help=f"decoder rows per pass (default {SamplingConfig.batch_size})")  # fmt: skip
     parser.add_argument("--max-new-tokens", type=int, metavar="T",
@@ -54,6 +56,7 @@ def build_config(args: argparse.Namespace) -> SamplingConfig:
         "temperature": resolve_temperature(args.temperature, args.model, args.sampler),
         "batch_size": args.batch_size,
         "max_new_tokens": args.max_new_tokens,
+        "without_replacement": args.without_replacement or None,
     }
     try:
         if args.language is not None:

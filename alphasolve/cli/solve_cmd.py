@@ -60,6 +60,11 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--without-replacement",
+        action="store_true",
+        help="the samples sharing a prompt are distinct programs",
+    )
+    parser.add_argument(
         "--scorer", choices=sorted(SCORERS), default=DEFAULT_SCORER, help="cluster score"
     )
     parser.add_argument("--judge-actors", type=int, default=1)
@@ -82,18 +87,24 @@ def load_cli_problems(paths: list[Path]) -> list[Problem]:
 
 
 def pipeline_config(args: argparse.Namespace) -> SolveConfig:
-    from alphasolve.pipeline.solve import SolveConfig  # imports ray: only when solving
+    from alphasolve.pipeline.solve import SolveConfig, sampling_config  # imports ray
 
     if args.samples < 1:
         raise AlphasolveError("--samples must be at least 1")
     if args.temperature is not None and not args.temperature >= 0:
         raise AlphasolveError(f"--temperature must be >= 0, not {args.temperature}")
-    return SolveConfig(
+    cfg = SolveConfig(
         samples=args.samples, seed=args.seed, sampler=args.sampler, model_dir=args.model,
         languages=args.language, judge_actors=args.judge_actors,
         temperature=resolve_temperature(args.temperature, args.model, args.sampler),
         judge_workers=args.judge_workers, scorer=args.scorer,
+        without_replacement=args.without_replacement,
     )  # fmt: skip
+    try:
+        sampling_config(cfg)  # the sampling settings together, checked before any work
+    except ValueError as exc:
+        raise AlphasolveError(str(exc)) from None
+    return cfg
 
 
 class ProgressBars:

@@ -68,8 +68,12 @@ class FakeSampler:
                 if pool.get(group.meta.language)
                 else next(lang for lang, codes in pool.items() if codes)
             )
-            for _ in range(group.size):
-                code = rng.choice(pool[language])
+            codes = pool[language]
+            # without replacement: the group takes the pool in a random order (and only
+            # repeats it once the pool is used up, as a model with fewer programs would)
+            order = rng.sample(codes, len(codes)) if config.without_replacement else None
+            for i in range(group.size):
+                code = order[i % len(order)] if order else rng.choice(codes)
                 out.append(
                     Candidate.create(
                         problem_id=problem.id,

@@ -37,6 +37,7 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from alphasolve.model.sampler import SamplingConfig
+from alphasolve.model.swor import select_beams
 
 __all__ = ["Decoded", "FastT5", "is_supported", "process_logits", "sample_tokens"]
 
@@ -231,6 +232,98 @@ class FastT5:
         lengths = torch.where(finished, ended.int().argmax(1) + 1, T)
         return Decoded(out_tokens.cpu(), out_lp.cpu(), lengths.cpu(), finished.cpu())
 
+    @torch.inference_mode()
+    def decode_distinct(
+        self,
+        input_ids: Tensor,
+        attention_mask: Tensor,
+        n: int,
+        config: SamplingConfig,
+        generators: Sequence[torch.Generator],
+        min_new_tokens: int = 0,
+        banned: Sequence[int] = (),
+    ) -> Decoded:
+        """`n` distinct samples for each of the P prompts, without replacement (swor.py):
+        a stochastic beam search of width n per prompt. Row r*n + j is prompt r's j-th sample
+        in the order drawn. Only when the sampling distribution has fewer than n sequences
+        (a tiny top-k with short programs) are some repeated, to return n rows all the same.
+
+        `generators` [P]: prompt r's Gumbel noise comes from generators[r] alone, so its
+        samples do not depend on what else is in the batch. Other arguments as in `decode`.
+        """
+        P, T = input_ids.shape[0], config.max_new_tokens
+        if not config.temperature > 0:
+            raise ValueError("sampling without replacement needs a temperature > 0")
+        if len(generators) != P:
+            raise ValueError(f"need one generator per prompt ({P}), not {len(generators)}")
+        state = self._start(input_ids, attention_mask, n, config)
+        device = state.token.device
+        V = self.lm_head.shape[0]
+        pos_bias = self._position_bias(T)
+        # Per slot, moved with the beams: the prefix's tokens and T=1 log-probabilities.
+        tokens = torch.full((P * n, T), self.pad_id, dtype=torch.long, device=device)
+        token_lp = torch.zeros(P * n, T, dtype=torch.float32, device=device)
+        log_prob = torch.zeros(P, n, device=device)
+        score = torch.full((P, n), float("-inf"), device=device)
+        score[:, 0] = 0.0  # one beam to start from: the others would be its copies
+        alive = score > float("-inf")
+        prompts = torch.arange(P, device=device)  # the original prompt of each batch prompt
+        out_tokens = torch.full((P * n, T), self.pad_id, dtype=torch.long, device=device)
+        out_lp = torch.zeros(P * n, T, dtype=torch.float32, device=device)
+
+        def retire(which: Tensor) -> None:
+            """Write the beams of batch prompts `which` to their output rows."""
+            for b in which.tolist():
+                rows = torch.arange(n, device=device)
+                real = int((score[b] > float("-inf")).sum())
+                source = b * n + rows % max(real, 1)  # repeats only past the last real beam
+                first = int(prompts[b]) * n
+                out_tokens[first : first + n] = tokens[source]
+                out_lp[first : first + n] = token_lp[source]
+
+        for t in range(T):
+            logits = self._step(state, t, pos_bias[None, :, None, T - 1 - t :])  # [B, V]
+            forbid = [*banned, self.eos_id] if t < min_new_tokens else banned
+            processed = process_logits(logits, config, state.seen, forbid)
+            Pb = len(prompts)
+            step_lp = (processed / config.temperature).log_softmax(-1).view(Pb, n, V)
+            uniforms = torch.stack(
+                [torch.rand(n, V, generator=generators[int(p)]) for p in prompts]
+            ).to(device)
+            beams = select_beams(
+                log_prob, score, alive, step_lp, uniforms, self.eos_id, self.pad_id
+            )  # fmt: skip
+            src = (torch.arange(Pb, device=device)[:, None] * n + beams.parent).view(-1)
+            tok = beams.token.view(-1)
+            grew = alive.view(-1)[src]  # the parent was live: this step added a token
+            raw_lp = logits.log_softmax(-1)[src, tok]  # under the T=1 model
+            state.move_slots(src, filled=t + 1)
+            tokens, token_lp = tokens[src], token_lp[src]
+            tokens[:, t] = torch.where(grew, tok, self.pad_id)
+            token_lp[:, t] = torch.where(grew, raw_lp, 0.0)
+            state.token = tokens[:, t]
+            if state.seen is not None:
+                state.seen[torch.arange(len(tok), device=device), state.token] |= grew
+            log_prob, score, alive = beams.log_prob, beams.score, beams.alive
+            state.alive = alive
+            finished = ~alive.any(1)
+            if bool(finished.all()):
+                break
+            if bool(finished.any()):  # a prompt whose beams all ended cannot change
+                retire(finished.nonzero().squeeze(1))
+                keep = (~finished).nonzero().squeeze(1)
+                slots = (keep[:, None] * n + torch.arange(n, device=device)).view(-1)
+                state.keep(keep, slots, filled=t + 1)
+                tokens, token_lp = tokens[slots], token_lp[slots]
+                log_prob, score, alive = log_prob[keep], score[keep], alive[keep]
+                prompts = prompts[keep]
+        retire(torch.arange(len(prompts), device=device))
+
+        ended = out_tokens == self.eos_id
+        finished_rows = ended.any(1)
+        lengths = torch.where(finished_rows, ended.int().argmax(1) + 1, T)
+        return Decoded(out_tokens.cpu(), out_lp.cpu(), lengths.cpu(), finished_rows.cpu())
+
     def _start(
         self, input_ids: Tensor, attention_mask: Tensor, n: int, config: SamplingConfig
     ) -> _State:
@@ -326,15 +419,37 @@ class _State:
         if keep.numel() * order.shape[1] > (1 - _COMPACT_AT) * P * n:
             return
         slots = (keep[:, None] * n + order).view(-1)  # [B'] old slot of each new slot
+        rows, alive = self.rows[keep].gather(1, order), self.alive[keep].gather(1, order)
+        self.keep(keep, slots, filled)
+        self.rows, self.alive = rows, alive
+
+    def keep(self, prompts: Tensor, slots: Tensor, filled: int) -> None:
+        """Keep only batch prompts `prompts` [P'] and slots `slots` [P'*n'] (old slot of
+        each new one, grouped by prompt); `rows` and `alive` keep their first n' slots per prompt."""
+        n = len(slots) // len(prompts)
         self.cache_k = [_take(c, slots, filled) for c in self.cache_k]
         self.cache_v = [_take(c, slots, filled) for c in self.cache_v]
-        self.cross_k = [c[keep] for c in self.cross_k]
-        self.cross_v = [c[keep] for c in self.cross_v]
-        self.cross_mask = self.cross_mask[keep]
-        self.rows = self.rows[keep].gather(1, order)
-        self.alive = self.alive[keep].gather(1, order)
+        self.cross_k = [c[prompts] for c in self.cross_k]
+        self.cross_v = [c[prompts] for c in self.cross_v]
+        self.cross_mask = self.cross_mask[prompts]
+        self.rows = self.rows[prompts, :n]
+        self.alive = self.alive[prompts, :n]
         self.token = self.token[slots]
         self.seen = None if self.seen is None else self.seen[slots]
+
+    def move_slots(self, source: Tensor, filled: int) -> None:
+        """Slot i takes over slot source[i]'s self-attention cache (positions < filled) and
+        seen tokens: beam search's reordering. Copies only the slots that change."""
+        moved = (source != torch.arange(len(source), device=source.device)).nonzero()
+        if not len(moved):
+            return
+        moved = moved.squeeze(1)
+        origin = source[moved]
+        for cache in (*self.cache_k, *self.cache_v):
+            # the right side is gathered (copied) before any slot is overwritten
+            cache[moved, :, :filled] = cache[origin, :, :filled]
+        if self.seen is not None:
+            self.seen[moved] = self.seen[origin]
 
 
 def _take(cache: Tensor, slots: Tensor, filled: int) -> Tensor:

@@ -75,6 +75,11 @@ class SamplingConfig:
     # bf16 log-likelihoods are approximate: re-score in float32 before ranking by them.
     dtype: str = "auto"
     max_prompt_tokens: int = 1024  # longer prompts lose their tail (notes, late examples)
+    # Each prompt group's samples are distinct programs, drawn without replacement from the
+    # same distribution (swor.py: stochastic beam search). A sharp model otherwise spends
+    # most of a large budget redrawing its favourite programs (v8 on the test split: 1 draw
+    # in 9 new). Groups with different headers may still draw the same program.
+    without_replacement: bool = False
 
     def __post_init__(self) -> None:
         problems = []
@@ -89,6 +94,8 @@ class SamplingConfig:
         for name in ("max_new_tokens", "batch_size", "samples_per_prompt", "max_prompt_tokens"):
             if getattr(self, name) < 1:
                 problems.append(f"{name} must be >= 1, not {getattr(self, name)}")
+        if self.without_replacement and self.temperature == 0:
+            problems.append("sampling without replacement needs a temperature > 0")
         if self.dtype not in DTYPES:
             problems.append(f"dtype must be one of {', '.join(DTYPES)}, not {self.dtype!r}")
         if problems:

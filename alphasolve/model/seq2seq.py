@@ -111,6 +111,7 @@ class Seq2SeqSampler:
         vocab = self.tokenizer.get_vocab()
         self._placeholder_ids = {t: vocab[t] for t in PLACEHOLDER_TOKENS if t in vocab}
         self._fast: dict[torch.dtype, FastT5] = {}
+        self._warned_replacement = False
 
     @classmethod
     def load(cls, model_dir: str | Path | None = None) -> Seq2SeqSampler:
@@ -273,6 +274,12 @@ class Seq2SeqSampler:
     ):
         if dtype not in self._fast:
             self._fast[dtype] = FastT5(self.model, dtype)
+        if config.without_replacement:
+            generators = [torch.Generator().manual_seed(s) for s in seeds]
+            out = self._fast[dtype].decode_distinct(
+                enc["input_ids"], enc["attention_mask"], n, config, generators, banned=banned
+            )
+            return out.tokens, out.lengths, out.log_likelihoods
         # Each group's random numbers come from its own seed: its samples do not depend on
         # which other groups share the batch.
         uniforms = torch.cat(
@@ -298,6 +305,14 @@ class Seq2SeqSampler:
     ):
         """The fallback for architectures the fast loop does not know. Seeded through the
         global RNG (inside fork_rng, so the caller's RNG state is untouched)."""
+        if config.without_replacement and not self._warned_replacement:
+            # generate() has no sampling without replacement; refusing would stop a whole
+            # run over a setting that only changes how many duplicates it draws
+            log.warning(
+                "%s: sampling without replacement needs a T5 model (the fast loop); "
+                "sampling with replacement", type(self.model).__name__,
+            )  # fmt: skip
+            self._warned_replacement = True
         sampling = config.temperature > 0
         kwargs = {
             "input_ids": enc["input_ids"].to(self.device),

@@ -63,6 +63,7 @@ class SolveConfig:
     model_dir: Path | None = None
     languages: str = DEFAULT_LANGUAGES
     temperature: float | None = None  # None: the model's alphasolve.json, else SamplingConfig's
+    without_replacement: bool = False  # SamplingConfig's: distinct programs per prompt group
     model_inputs: int = 32  # TEST INPUT samples from the model
     mutated_inputs: int = 24  # mutations of the example inputs
     max_survivors: int = 2048  # the likeliest survivors go on to the behaviour stage
@@ -223,6 +224,15 @@ class _Pool:
         self.busy[self.owner.pop(ref)] -= 1
 
 
+def sampling_config(cfg: SolveConfig) -> SamplingConfig:
+    """How the run's programs and test inputs are drawn."""
+    return SamplingConfig(
+        temperature=cfg.temperature,
+        languages=LanguageSplit.parse(cfg.languages),
+        without_replacement=cfg.without_replacement,
+    )
+
+
 def _sample_and_filter(
     problem: Problem,
     run: RunDir,
@@ -232,9 +242,7 @@ def _sample_and_filter(
     progress: Callable[[str, int], None],
 ) -> None:
     pid = problem.id
-    sconfig = SamplingConfig(
-        temperature=cfg.temperature, languages=LanguageSplit.parse(cfg.languages)
-    )
+    sconfig = sampling_config(cfg)
     present = Counter(r["chunk"] for r in run.read("samples") if r["problem_id"] == pid)
     filtered = {r["candidate_id"] for r in run.read("filter") if r["problem_id"] == pid}
     seen: set[str] = set(filtered)
@@ -298,9 +306,7 @@ def _inputs(problem: Problem, run: RunDir, cfg: SolveConfig, samplers: _Pool) ->
     existing = [r for r in run.read("inputs") if r["problem_id"] == problem.id]
     if existing:
         return [r["input"] for r in sorted(existing, key=lambda r: r["index"])]
-    sconfig = SamplingConfig(
-        temperature=cfg.temperature, languages=LanguageSplit.parse(cfg.languages)
-    )
+    sconfig = sampling_config(cfg)
     model_inputs: list[str] = []
     if cfg.model_inputs:
         ref = samplers.submit(
