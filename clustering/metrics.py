@@ -10,6 +10,8 @@ samples. Filtered-random selection has a closed form (`filtered_random_n_at_k`);
 selector is run by the caller on random k-subsets of a frozen pool (`random_subsets`, shared
 by every selector so that comparisons are paired) and scored with `n_at_k_from_subsets`.
 Confidence intervals come from a paired bootstrap over problems (`paired_bootstrap`).
+Draws sampled without replacement within groups (the sampler's `without_replacement`) are
+not independent; `grouped_pass_at_k` and `grouped_subsets` treat the group as the unit.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ __all__ = [
     "BootstrapCI",
     "filtered_random_given",
     "filtered_random_n_at_k",
+    "grouped_pass_at_k",
+    "grouped_subsets",
     "n_at_k_from_subsets",
     "paired_bootstrap",
     "pass_at_k",
@@ -129,6 +133,89 @@ def random_subsets(pool_size: int, k: int, count: int, seed: int) -> np.ndarray:
     # One draw per row: a (count, pool_size) random matrix would cost 8 * count * pool_size bytes.
     rows = [np.sort(rng.choice(pool_size, size=k, replace=False)) for _ in range(count)]
     return np.stack(rows).astype(np.int64)
+
+
+def _budget_shape(groups: Sequence[Sequence[object]], k: int) -> tuple[list[int], int, int]:
+    """(indices of the full groups, q, r): a budget of k draws is q whole groups and the
+    first r draws of one more (a group's draws are in the order drawn)."""
+    total = sum(len(g) for g in groups)
+    if not (total >= 1 and 1 <= k <= total):
+        raise ValueError(f"need 1 <= k <= {total} draws, got {k=}")
+    size = max(len(g) for g in groups)
+    full = [i for i, g in enumerate(groups) if len(g) == size]
+    q, r = divmod(k, size)
+    return full, q, r
+
+
+def grouped_pass_at_k(groups: Sequence[Sequence[bool]], k: int) -> float:
+    """pass@k when the draws come in groups drawn *without replacement* (each group's
+    draws distinct, in the order drawn; the groups independent): `groups` holds each
+    group's per-draw correctness.
+
+    Within a group the draws are not independent, so `pass_at_k` on the pooled counts would
+    be wrong for k below the pool size. What is independent is the group: a budget of k
+    draws is q = k // g whole groups (g the full group size) plus the first r = k % g draws
+    of one more, the prefix of a draw without replacement being one itself. Unbiased, exact
+    over every choice of groups: with G full groups of which F have no correct draw,
+        P(miss) = mean_i [first r of group i miss] * C(F - miss_i, q) / C(G - 1, q)
+    (i the group giving r draws, the q others among the rest), or C(F, q) / C(G, q) for
+    r = 0. Groups of one draw give `pass_at_k` exactly. A short last group (a budget cut
+    inside a group) counts only when k needs it: then the budget is every full group plus
+    that group's first draws, the one way to spend it.
+    """
+    full, q, r = _budget_shape(groups, k)
+    total = sum(len(g) for g in groups)
+    if k == total:
+        return float(any(any(g) for g in groups))
+    G = len(full)
+    if q > G or (q == G and r > 0):  # the budget reaches into the short group
+        rest = [i for i in range(len(groups)) if i not in set(full)]
+        extra = k - G * len(groups[full[0]])
+        return float(any(any(groups[i]) for i in full) or any(groups[rest[0]][:extra]))
+    miss = [not any(groups[i]) for i in full]
+    F = sum(miss)
+    if r == 0:
+        return 1.0 - _choose_ratio(F, G, q)
+    total_miss = 0.0
+    for i, m in zip(full, miss, strict=True):
+        if not any(groups[i][:r]):
+            total_miss += _choose_ratio(F - m, G - 1, q)
+    return 1.0 - total_miss / G
+
+
+def _choose_ratio(a: int, b: int, q: int) -> float:
+    """C(a, q) / C(b, q) for 0 <= a <= b, as a running product (0 when a < q)."""
+    ratio = 1.0
+    for i in range(q):
+        ratio *= (a - i) / (b - i)
+        if ratio <= 0.0:
+            return 0.0
+    return ratio
+
+
+def grouped_subsets(groups: Sequence[Sequence[int]], k: int, count: int, seed: int) -> np.ndarray:
+    """`count` random budgets of k draws from groups drawn without replacement, as draw
+    indices, shape (count, k), rows sorted: q random whole groups plus the first r draws of
+    one more (`grouped_pass_at_k`'s law). `groups` holds each group's draw indices in the
+    order drawn. The whole pool when k is its size (a single row)."""
+    full, q, r = _budget_shape(groups, k)
+    every = [i for g in groups for i in g]
+    if k == len(every):
+        return np.sort(np.asarray(every, dtype=np.int64))[None, :]
+    if q > len(full) or (q == len(full) and r > 0):
+        short = next(g for i, g in enumerate(groups) if i not in set(full))
+        extra = k - sum(len(groups[i]) for i in full)
+        row = [i for j in full for i in groups[j]] + list(short[:extra])
+        return np.sort(np.asarray(row, dtype=np.int64))[None, :]
+    rng = np.random.default_rng(seed)
+    rows = []
+    for _ in range(count):
+        chosen = rng.choice(len(full), size=q + (r > 0), replace=False)
+        row = [i for j in chosen[:q] for i in groups[full[j]]]
+        if r:
+            row += list(groups[full[chosen[q]]][:r])
+        rows.append(np.sort(np.asarray(row, dtype=np.int64)))
+    return np.stack(rows)
 
 
 def n_at_k_from_subsets(

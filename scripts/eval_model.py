@@ -7,9 +7,10 @@ and with/without literal constants, read from an `alphasolve eval` run.
 
 `alphasolve eval` has sampled, filtered and judged every survivor on the hidden tests; this
 script only regroups the draws by the corpus' metadata (meta.holdout, meta.has_literal) and
-applies the unbiased pass@k estimator (clustering.pass_at_k) per problem, averaged over the
-problems of each group. The table goes to stdout and RUN/passk.md, the counts to
-RUN/passk.json.
+applies the unbiased pass@k estimator (clustering.pass_at_k; its grouped form for a run
+sampled without replacement, where the counts alone do not give pass@k) per problem,
+averaged over the problems of each group. The table goes to stdout and RUN/passk.md, the
+counts (draws, correct draws) to RUN/passk.json.
 """
 
 from __future__ import annotations
@@ -23,29 +24,32 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from alphasolve.evaluate.ablation import budgets  # noqa: E402
-from alphasolve.evaluate.pools import RunIndex, load_pool, restrict  # noqa: E402
+from alphasolve.evaluate.ablation import budgets, pool_pass_at_k  # noqa: E402
+from alphasolve.evaluate.pools import (  # noqa: E402
+    Pool,
+    RunIndex,
+    load_pool,
+    restrict,
+    sampled_group_size,
+)
 from alphasolve.formats import load_problems  # noqa: E402
 from alphasolve.rundir import RunDir  # noqa: E402
-from clustering import pass_at_k  # noqa: E402
 
 
-def table(groups: dict[str, list[tuple[int, int]]], ks: list[int]) -> str:
+def table(groups: dict[str, list[Pool]], ks: list[int]) -> str:
     """pass@k averaged over a group's problems; "-" where some problem has fewer than k
     draws (averaging over only the problems with enough draws would bias the cell)."""
     lines = ["| group | problems | draws each | " + " | ".join(f"pass@{k}" for k in ks) + " |"]
     lines.append("|---|---|---|" + "---|" * len(ks))
-    for name, counts in groups.items():
-        fewest = min(n for n, _ in counts)
+    for name, pools in groups.items():
+        fewest = min(p.size for p in pools)
         cells = [
-            f"{sum(pass_at_k(n, c, k) for n, c in counts) / len(counts):.3f}"
-            if k <= fewest
-            else "-"
+            f"{sum(pool_pass_at_k(p, k) for p in pools) / len(pools):.3f}" if k <= fewest else "-"
             for k in ks
         ]
-        most = max(n for n, _ in counts)
+        most = max(p.size for p in pools)
         draws = str(fewest) if fewest == most else f"{fewest}-{most}"
-        lines.append(f"| {name} | {len(counts)} | {draws} | " + " | ".join(cells) + " |")
+        lines.append(f"| {name} | {len(pools)} | {draws} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -58,29 +62,36 @@ def main() -> None:
     parser.add_argument("--samples", type=int, help="draws per problem (default: all)")
     args = parser.parse_args()
     problems = load_problems(args.problems)
-    index = RunIndex(RunDir(args.run))
-    groups: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    run = RunDir(args.run)
+    index, group_size = RunIndex(run), sampled_group_size(run)
+    groups: dict[str, list[Pool]] = defaultdict(list)
     largest = 0
     for p in problems:
-        pool = load_pool(index, p, args.samples or 10**9)
+        pool = load_pool(index, p, args.samples or 10**9, group_size)
         if not pool.size:
             continue
-        counts = (pool.size, pool.count(pool.correct))
         largest = max(largest, pool.size)
-        groups["all"].append(counts)
+        groups["all"].append(pool)
         for lang in sorted(set(pool.languages.values())):
-            sub = restrict(pool, lang)
-            groups[f"language: {lang}"].append((sub.size, sub.count(sub.correct)))
+            groups[f"language: {lang}"].append(restrict(pool, lang))
         for kind in p.meta.get("holdout", []) or ["(none)"]:
-            groups[f"holdout: {kind}"].append(counts)
-        groups["with literal" if p.meta.get("has_literal") else "without literal"].append(counts)
+            groups[f"holdout: {kind}"].append(pool)
+        groups["with literal" if p.meta.get("has_literal") else "without literal"].append(pool)
     if not groups:
         sys.exit(f"{args.run}: no draws for these problems; run `alphasolve eval` first")
     text = table(dict(sorted(groups.items(), key=lambda kv: kv[0] != "all")), budgets(largest))
+    if group_size:
+        text += (
+            f"\n\nSampled without replacement in groups of {group_size}: pass@k by whole groups"
+            " plus a group's first draws (clustering.grouped_pass_at_k)."
+        )
     print(text)
     (args.run / "passk.md").write_text(text + "\n")
     (args.run / "passk.json").write_text(
-        json.dumps({name: [list(c) for c in counts] for name, counts in groups.items()}, indent=1)
+        json.dumps(
+            {name: [[p.size, p.count(p.correct)] for p in pools] for name, pools in groups.items()},
+            indent=1,
+        )
     )
 
 

@@ -224,3 +224,33 @@ def test_eval_bad_arguments(tmp_path: Path, capsys, extra: list[str], message: s
     code = main(["eval", str(REPO / "problems" / "rope-teams"), "--out", str(tmp_path / "r"),
                  "--sampler", "fake", *extra])  # fmt: skip
     assert code == 2 and message in capsys.readouterr().err
+
+
+def test_a_pool_sampled_without_replacement_is_evaluated_by_groups() -> None:
+    """Groups r1 w1 x1 r1 | x2 r2 w2 x3: a budget below the group size is one group's first
+    draws, not any k draws (iid pass@1 would be 3/8: the first draws make it 1/2)."""
+    from dataclasses import replace
+
+    pool = replace(literal_pool(), groups=((0, 1, 2, 3), (4, 5, 6, 7)))
+    r = evaluate_pool(pool, [1, 2, 4, 8], (1,), ("random", "filtered-random"), seed=3)
+    assert r.pass_at == {1: 0.5, 2: 1.0, 4: 1.0, 8: 1.0}
+    # k = 2: the budgets {r1, w1} and {x2, r2}; one random pick is right half the time in
+    # each, and filtered-random picks among the survivors: 1/2 and 1 (r2 alone)
+    assert r.n_at["random"][1][2] == pytest.approx(0.5)
+    assert r.n_at["filtered-random"][1][2] == pytest.approx(0.75, abs=0.03)
+    # a language's draws keep their groups (a group shares one header, so one language)
+    assert restrict(pool, "cpp17").groups == ((0, 1, 2),)
+    assert restrict(pool, "python3").groups == ((0, 1, 2, 3), (4,))
+
+
+def test_the_run_says_whether_it_was_sampled_without_replacement(tmp_path: Path) -> None:
+    from alphasolve.evaluate.pools import sampled_group_size
+    from alphasolve.model.sampler import SamplingConfig
+    from alphasolve.rundir import RunDir
+
+    run = RunDir(tmp_path)
+    assert sampled_group_size(run) is None  # no run.json yet
+    run.update_info(config={"without_replacement": "False", "samples": "24"})
+    assert sampled_group_size(run) is None
+    run.update_info(config={"without_replacement": "True", "samples": "24"})
+    assert sampled_group_size(run) == SamplingConfig().samples_per_prompt

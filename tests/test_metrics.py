@@ -13,6 +13,8 @@ from clustering import (
     BootstrapCI,
     filtered_random_given,
     filtered_random_n_at_k,
+    grouped_pass_at_k,
+    grouped_subsets,
     n_at_k_from_subsets,
     paired_bootstrap,
     pass_at_k,
@@ -329,3 +331,65 @@ def test_selection_efficiency() -> None:
         selection_efficiency(1.2, 0.5)
     with pytest.raises(ValueError):
         selection_efficiency(0.2, -0.1)
+
+
+# -- groups drawn without replacement -----------------------------------------------------
+
+
+def brute_grouped_pass(groups: list[list[bool]], k: int) -> float:
+    """Every choice of q whole groups plus the first r draws of one more, equally likely."""
+    size = max(len(g) for g in groups)
+    full = [g for g in groups if len(g) == size]
+    q, r = divmod(k, size)
+    outcomes = []
+    for extra in range(len(full)) if r else [None]:
+        others = [j for j in range(len(full)) if j != extra]
+        for chosen in itertools.combinations(others, q):
+            hit = any(any(full[j]) for j in chosen) or (r > 0 and any(full[extra][:r]))
+            outcomes.append(hit)
+    return sum(outcomes) / len(outcomes)
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 5, 7, 8, 9, 12])
+def test_grouped_pass_at_k_is_the_average_over_every_budget(k: int) -> None:
+    groups = [
+        [False, False, True, False],
+        [False, False, False, False],
+        [True, False, False, False],
+        [False, False, False, False],
+        [False, True, False, False],
+    ]
+    assert grouped_pass_at_k(groups, k) == pytest.approx(brute_grouped_pass(groups, k))
+
+
+def test_grouped_pass_at_k_with_groups_of_one_is_pass_at_k() -> None:
+    draws = [True] * 3 + [False] * 17
+    for k in (1, 4, 10, 19, 20):
+        assert grouped_pass_at_k([[d] for d in draws], k) == pytest.approx(pass_at_k(20, 3, k))
+
+
+def test_grouped_pass_at_k_counts_order_within_a_group() -> None:
+    """The same correct draw is worth more first in its group than last: budgets below the
+    group size take each group's first draws."""
+    early = [[True, False], [False, False]]
+    late = [[False, True], [False, False]]
+    assert grouped_pass_at_k(early, 1) == 0.5 and grouped_pass_at_k(late, 1) == 0.0
+    assert grouped_pass_at_k(early, 2) == grouped_pass_at_k(late, 2) == 0.5
+    # a short last group (a budget cut inside a group) counts only when k reaches into it
+    short = [[False, False], [False, False], [True]]
+    assert grouped_pass_at_k(short, 4) == 0.0 and grouped_pass_at_k(short, 5) == 1.0
+
+
+def test_grouped_subsets_follow_the_same_law() -> None:
+    groups = [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11], [12, 13, 14, 15], [16, 17]]
+    correct = {2, 8}
+    correctness = [[i in correct for i in g] for g in groups]
+    for k in (1, 3, 6, 9, 18):
+        rows = grouped_subsets(groups, k, 4000, seed=k)
+        assert rows.shape[1] == k and all(len(set(row)) == k for row in rows)
+        share = np.mean([any(i in correct for i in row) for row in rows])
+        assert share == pytest.approx(grouped_pass_at_k(correctness, k), abs=0.03)
+    # below the group size a budget is one group's first draws
+    assert {tuple(row) for row in grouped_subsets(groups, 2, 200, seed=0)} == {
+        (0, 1), (4, 5), (8, 9), (12, 13)
+    }  # fmt: skip

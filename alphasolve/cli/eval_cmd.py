@@ -50,7 +50,13 @@ def run(args: argparse.Namespace) -> int:
         default_selectors,
         evaluate_pool,
     )
-    from alphasolve.evaluate.pools import RunIndex, judge_hidden, load_pool, restrict
+    from alphasolve.evaluate.pools import (
+        RunIndex,
+        judge_hidden,
+        load_pool,
+        restrict,
+        sampled_group_size,
+    )
     from alphasolve.evaluate.report import headline_table, write_report
     from alphasolve.evaluate.summary import summarise
     from alphasolve.pipeline.solve import solve
@@ -78,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     results, by_language = [], {}
     verdicts: dict[str, Counter] = {"examples": Counter(), "hidden tests": Counter()}
     for p in tqdm(problems, desc="selectors", file=sys.stderr, leave=False):
-        pool = load_pool(index, p, args.samples)
+        pool = load_pool(index, p, args.samples, sampled_group_size(run_dir))
         results.append(evaluate_pool(pool, ks, (1, 10), selectors, args.subsets, args.seed))
         for lang in sorted(set(pool.languages.values())):
             sub = restrict(pool, lang)

@@ -8,7 +8,10 @@ The ablation ladder of ranking.md §9, each rung adding one idea:
   alphasolve      trusted inputs + the hand-set cluster score (the pipeline's selector)
   learned         trusted inputs + the learned cluster score (when one is shipped)
 Cluster selectors run on S random k-subsets of the K draws (a random k-subset of iid draws is
-k iid draws, so the average is unbiased); k = K uses the whole pool once.
+k iid draws, so the average is unbiased); k = K uses the whole pool once. A pool sampled
+without replacement (Pool.groups) is not k iid draws: its budgets are whole groups plus a
+group's first draws (clustering.grouped_pass_at_k), and random and filtered-random, which
+have no closed form there, are averaged over 2,000 such budgets.
 
 S subsets carry sampling noise of their own, which the bootstrap over problems does not see:
 with S = 20 at k = 1 (one draw per subset, where every selector is filtered-random) the
@@ -33,6 +36,8 @@ from clustering import Member, alphacode_picks, select
 from clustering.metrics import (
     filtered_random_given,
     filtered_random_n_at_k,
+    grouped_pass_at_k,
+    grouped_subsets,
     n_at_k_from_subsets,
     pass_at_k,
     random_subsets,
@@ -46,6 +51,7 @@ __all__ = [
     "budgets",
     "default_selectors",
     "evaluate_pool",
+    "pool_pass_at_k",
     "solved_share",
     "subset_n_at",
     "subset_picks",
@@ -113,20 +119,17 @@ def evaluate_pool(
     passed_draws = pool.count(pool.passed)
     correct_draws = pool.count(pool.correct)
     ks = [k for k in ks if 1 <= k <= K]
+    budget = _Budgets(pool)
     n_at: dict[str, dict[int, dict[int, float]]] = {s: {n: {} for n in ns} for s in selectors}
-    for name in selectors:
-        if name == "random":
+    for name in CLOSED_FORM:
+        if name in selectors:
             for n in ns:
                 for k in ks:
-                    n_at[name][n][k] = pass_at_k(K, correct_draws, min(n, k))
-        elif name == "filtered-random":
-            for n in ns:
-                for k in ks:
-                    n_at[name][n][k] = filtered_random_n_at_k(K, passed_draws, correct_draws, k, n)
+                    n_at[name][n][k] = budget.closed_form(name, k, n, seed + k)
     cluster_names = [s for s in selectors if s not in CLOSED_FORM]
     pickers = {s: SUBSET_SELECTORS[s]() for s in cluster_names}
     for k in ks:
-        for s, per_n in subset_n_at(pool, k, pickers, ns, subsets, seed + k).items():
+        for s, per_n in subset_n_at(pool, k, pickers, ns, subsets, seed + k, budget).items():
             for n, value in per_n.items():
                 n_at[s][n][k] = value
     return ProblemResult(
@@ -136,9 +139,64 @@ def evaluate_pool(
         len(set(pool.samples)),
         passed_draws,
         correct_draws,
-        {k: pass_at_k(K, correct_draws, k) for k in ks},
+        {k: budget.pass_at(k) for k in ks},
         n_at,
     )
+
+
+def pool_pass_at_k(pool: Pool, k: int) -> float:
+    """pass@k of one pool: the unbiased estimator, or its grouped form where the pool was
+    sampled without replacement (Pool.groups)."""
+    return _Budgets(pool).pass_at(k)
+
+
+# Random budgets over which the grouped pools' random and filtered-random n@k are averaged
+# (no closed form: each is exact on a budget and cheap, so many are drawn).
+_GROUPED_BUDGETS = 2000
+
+
+class _Budgets:
+    """How a pool's draws make up a budget of k: any k of them (independent draws), or whole
+    groups and a group's first draws (groups drawn without replacement: Pool.groups)."""
+
+    def __init__(self, pool: Pool) -> None:
+        self.pool = pool
+        self.passes = np.array([c in pool.passed for c in pool.samples])
+        self.right = np.array([c in pool.correct for c in pool.samples])
+        self._rows: dict[tuple[int, int, int], np.ndarray] = {}
+
+    def pass_at(self, k: int) -> float:
+        if self.pool.groups is None:
+            return pass_at_k(self.pool.size, int(self.right.sum()), k)
+        return grouped_pass_at_k([[bool(self.right[i]) for i in g] for g in self.pool.groups], k)
+
+    def rows(self, k: int, count: int, seed: int) -> np.ndarray:
+        """`count` random budgets of k draws (indices), the same for the same arguments."""
+        key = (k, count, seed)
+        if key not in self._rows:
+            if self.pool.groups is None:
+                self._rows[key] = random_subsets(self.pool.size, k, count, seed)
+            else:
+                self._rows[key] = grouped_subsets(self.pool.groups, k, count, seed)
+        return self._rows[key]
+
+    def closed_form(self, name: str, k: int, n: int, seed: int) -> float:
+        """n@k of "random" (n of the k draws at random) or "filtered-random" (n at random
+        among the k draws that pass the examples)."""
+        pool = self.pool
+        passed, correct = int(self.passes.sum()), int(self.right.sum())
+        if pool.groups is None:
+            if name == "random":
+                return pass_at_k(pool.size, correct, min(n, k))
+            return filtered_random_n_at_k(pool.size, passed, correct, k, n)
+        counts = self.counts(self.rows(k, _GROUPED_BUDGETS, seed))
+        if name == "random":
+            return float(np.mean([filtered_random_given(k, c, n) for _, c in counts]))
+        return float(np.mean([filtered_random_given(j, c, n) for j, c in counts]))
+
+    def counts(self, rows: np.ndarray) -> list[tuple[int, int]]:
+        """(draws passing the examples, correct draws) in each budget."""
+        return [(int(self.passes[row].sum()), int(self.right[row].sum())) for row in rows]
 
 
 def subset_n_at(
@@ -148,17 +206,16 @@ def subset_n_at(
     ns: Sequence[int],
     subsets: int,
     seed: int,
+    budget: _Budgets | None = None,
 ) -> dict[str, dict[int, float]]:
-    """Each picker's n@k for every n in `ns`, from the same `subsets` random k-subsets of the
+    """Each picker's n@k for every n in `ns`, from the same `subsets` random budgets of k
     draws, with the filtered-random control variate (module docstring)."""
-    rows = random_subsets(pool.size, k, subsets, seed)
+    budget = budget or _Budgets(pool)
+    rows = budget.rows(k, subsets, seed)
     picks = subset_picks(pool, rows, pickers, max(ns))
-    passes = np.array([c in pool.passed for c in pool.samples])
-    right = np.array([c in pool.correct for c in pool.samples])
-    counts = [(int(passes[row].sum()), int(right[row].sum())) for row in rows]
-    passed, correct = int(passes.sum()), int(right.sum())
+    counts = budget.counts(rows)
     shift = {
-        n: filtered_random_n_at_k(pool.size, passed, correct, k, n)
+        n: budget.closed_form("filtered-random", k, n, seed)
         - float(np.mean([filtered_random_given(j, c, n) for j, c in counts]))
         for n in ns
     }

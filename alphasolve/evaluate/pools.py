@@ -16,12 +16,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from alphasolve.candidate import Candidate
+from alphasolve.model.sampler import SamplingConfig
 from alphasolve.problem import Problem
 from alphasolve.rundir import RunDir
 from clustering import Member, input_shape_ok
 from judges import Judge, JudgeConfig, Program
 
-__all__ = ["Pool", "RunIndex", "judge_hidden", "load_pool", "restrict"]
+__all__ = ["Pool", "RunIndex", "judge_hidden", "load_pool", "restrict", "sampled_group_size"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,10 @@ class Pool:
     members: Mapping[str, Member]  # survivors with a behaviour signature; draws in the pool
     shape_ok: tuple[bool, ...]  # per generated input: looks like the examples
     verdicts: Mapping[str, str] = field(default_factory=dict)  # survivors: hidden-test verdict
+    # Sampled without replacement: each group's draw indices, in the order drawn (a group's
+    # draws are distinct programs, so draws are independent only group by group). None:
+    # every draw independent.
+    groups: tuple[tuple[int, ...], ...] | None = None
 
     @property
     def size(self) -> int:
@@ -66,7 +71,18 @@ def restrict(pool: Pool, language: str) -> Pool:
         {c: m for c, m in pool.members.items() if c in ids},
         pool.shape_ok,
         {c: v for c, v in pool.verdicts.items() if c in ids},
+        _regroup(pool, language),
     )
+
+
+def _regroup(pool: Pool, language: str) -> tuple[tuple[int, ...], ...] | None:
+    """Pool.groups of one language's draws (a group shares one header, so one language)."""
+    if pool.groups is None:
+        return None
+    kept = [i for i, cid in enumerate(pool.samples) if pool.languages[cid] == language]
+    new = {old: j for j, old in enumerate(kept)}
+    groups = (tuple(new[i] for i in g if i in new) for g in pool.groups)
+    return tuple(g for g in groups if g)
 
 
 class RunIndex:
@@ -146,8 +162,19 @@ def judge_hidden(
     index.forget("eval")
 
 
-def load_pool(index: RunIndex, problem: Problem, limit: int) -> Pool:
-    """The pool of the first `limit` draws; `judge_hidden` must have run for them."""
+def sampled_group_size(run: RunDir) -> int | None:
+    """The size of the groups a run sampled without replacement (its run.json says so),
+    else None: its draws are independent."""
+    config = run.info().get("config", {})
+    if str(config.get("without_replacement")) != "True":
+        return None
+    return SamplingConfig().samples_per_prompt  # the pipeline never changes it
+
+
+def load_pool(index: RunIndex, problem: Problem, limit: int, group_size: int | None = None) -> Pool:
+    """The pool of the first `limit` draws; `judge_hidden` must have run for them.
+    `group_size`: the draws were sampled without replacement in groups of that many
+    (consecutive in sampling order), else None."""
     pid = problem.id
     draws = index.draws(pid, limit)
     samples = tuple(r["candidate_id"] for r in draws)
@@ -188,6 +215,11 @@ def load_pool(index: RunIndex, problem: Problem, limit: int) -> Pool:
     inputs = sorted(index.rows("inputs", pid), key=lambda r: r["index"])
     examples = [t.input.text() for t in problem.examples]
     shape_ok = tuple(input_shape_ok(r["input"], examples) for r in inputs)
+    groups = None
+    if group_size:
+        starts = range(0, len(samples), group_size)
+        groups = tuple(tuple(range(a, min(a + group_size, len(samples)))) for a in starts)
     return Pool(
-        pid, problem.rating, samples, languages, passed, correct, members, shape_ok, verdicts
-    )
+        pid, problem.rating, samples, languages, passed, correct, members, shape_ok, verdicts,
+        groups,
+    )  # fmt: skip
