@@ -150,8 +150,14 @@ def write_report(
     parts = [
         f"# Evaluation: {metrics['problems']} problems, {metrics['samples']} samples each",
         "",
-        f"Model: `{metrics['model']}`; sampler `{metrics['sampler']}`; "
-        f"{metrics['subsets']} random k-subsets per budget (the same for every selector; "
+        f"Model: `{metrics['model']}`; sampler `{metrics['sampler']}`"
+        + (
+            ", sampled without replacement (a budget of k: whole prompt groups plus a group's "
+            "first draws); "
+            if metrics.get("without_replacement")
+            else "; "
+        )
+        + f"{metrics['subsets']} random k-subsets per budget (the same for every selector; "
         "cluster selectors corrected by filtered-random on those subsets, a control variate); "
         f"{d['total']} draws, {d['unique']} distinct programs, {d['passed_examples']} draws "
         f"pass the examples, {d['correct']} are correct (examples + hidden tests).",
