@@ -55,6 +55,25 @@ def test_sample_with_the_shipped_model(tmp_path: Path) -> None:
     assert {r["temperature"] for r in rows} == {settings["temperature"]}
 
 
+def test_without_replacement_the_shipped_model_draws_more_distinct_programs(
+    tmp_path: Path,
+) -> None:
+    """On a corpus problem where the shipped model repeats itself (879 of 1,000 draws one
+    program), 32 samples in two prompt groups: 32 distinct programs at most, 16 at least
+    (each group's are distinct), against a handful with replacement."""
+    problem = str(REPO / "problems" / "corpus" / "test" / "test-0041-clever-numbers")
+    common = ("--samples", "32", "--language", "python3:1")
+    plain = run_cli("sample", problem, *common, "--out", str(tmp_path / "with"))
+    distinct = run_cli(
+        "sample", problem, *common, "--out", str(tmp_path / "without"), "--without-replacement"
+    )
+    assert plain.returncode == 0 and distinct.returncode == 0, distinct.stderr[-2000:]
+    with_codes = [r["code"] for r in lines(tmp_path / "with" / "samples.jsonl")]
+    without_codes = [r["code"] for r in lines(tmp_path / "without" / "samples.jsonl")]
+    assert len(set(without_codes[:16])) == 16 and len(set(without_codes[16:])) == 16
+    assert len(set(with_codes)) < 8 < 16 <= len(set(without_codes))
+
+
 def test_solve_end_to_end_with_the_shipped_model(tmp_path: Path) -> None:
     out = tmp_path / "run"
     problem = sorted((REPO / "problems" / "corpus" / "test").iterdir())[0]
