@@ -41,6 +41,12 @@ def test_solve_cli_end_to_end(tmp_path: Path) -> None:
     done = subprocess.run(greedy, capture_output=True, text=True, env=env, timeout=600)
     assert done.returncode == 2 and "needs a temperature > 0" in done.stderr
     assert "Traceback" not in done.stderr
+    # resuming it the other way would mix two kinds of draws: refused before any work
+    other = [c for c in cmd if c != "--without-replacement"]
+    done = subprocess.run(other, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "its samples were drawn without replacement" in done.stderr
+    assert len(lines(out / "samples.jsonl")) == 64  # nothing added
 
 
 def test_default_token_auth_starts_on_a_machine_without_a_token(tmp_path: Path) -> None:

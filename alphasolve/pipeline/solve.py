@@ -445,6 +445,22 @@ def _pick_row(
     }  # fmt: skip
 
 
+def _check_same_draws(run: RunDir, cfg: SolveConfig) -> None:
+    """A run's samples are drawn one way: resuming it the other way would mix independent
+    draws with groups drawn without replacement, and `eval` would read them all as one kind
+    (runs from before the option, which record nothing, drew with replacement)."""
+    if not any(True for _ in run.read("samples")):
+        return
+    before = run.info().get("config", {}).get("without_replacement", "False") == "True"
+    if before != cfg.without_replacement:
+        how = "without" if before else "with"
+        flag = "with --without-replacement" if before else "without --without-replacement"
+        raise AlphasolveError(
+            f"{run.path}: its samples were drawn {how} replacement; resume it {flag}, "
+            "or use a new run directory"
+        )
+
+
 def solve(
     problems: Sequence[Problem],
     out: Path,
@@ -456,6 +472,7 @@ def solve(
     # Resolved once, here, so run.json records the number the samples were drawn at.
     cfg = replace(cfg, temperature=resolve_temperature(cfg.temperature, cfg.model_dir, cfg.sampler))
     run = RunDir(out)
+    _check_same_draws(run, cfg)
     connect(address)
     samplers, judges = _actors(cfg)
     try:
