@@ -135,16 +135,28 @@ def random_subsets(pool_size: int, k: int, count: int, seed: int) -> np.ndarray:
     return np.stack(rows).astype(np.int64)
 
 
-def _budget_shape(groups: Sequence[Sequence[object]], k: int) -> tuple[list[int], int, int]:
-    """(indices of the full groups, q, r): a budget of k draws is q whole groups and the
-    first r draws of one more (a group's draws are in the order drawn)."""
+def _budget_shape(
+    groups: Sequence[Sequence[object]], k: int
+) -> tuple[list[int], int, int, list[tuple[int, int]] | None]:
+    """How a budget of k draws is spent: (indices of the full groups, q, r, forced). A
+    budget is q whole groups and the first r draws of one more (a group's draws are in the
+    order drawn). `forced` is not None when there is one way only, the whole pool or a
+    budget reaching into the short groups (cut inside a group): every full group, then the
+    short ones' first draws, as (group index, draws taken) pairs."""
     total = sum(len(g) for g in groups)
     if not (total >= 1 and 1 <= k <= total):
         raise ValueError(f"need 1 <= k <= {total} draws, got {k=}")
     size = max(len(g) for g in groups)
     full = [i for i, g in enumerate(groups) if len(g) == size]
     q, r = divmod(k, size)
-    return full, q, r
+    if k < total and (q < len(full) or (q == len(full) and r == 0)):
+        return full, q, r, None
+    forced, left = [], k
+    for i in full + [i for i, g in enumerate(groups) if len(g) < size]:
+        take = min(left, len(groups[i]))
+        forced.append((i, take))
+        left -= take
+    return full, q, r, forced
 
 
 def grouped_pass_at_k(groups: Sequence[Sequence[bool]], k: int) -> float:
@@ -163,17 +175,11 @@ def grouped_pass_at_k(groups: Sequence[Sequence[bool]], k: int) -> float:
     inside a group) counts only when k needs it: then the budget is every full group plus
     that group's first draws, the one way to spend it.
     """
-    full, q, r = _budget_shape(groups, k)
-    total = sum(len(g) for g in groups)
-    if k == total:
-        return float(any(any(g) for g in groups))
-    G = len(full)
-    if q > G or (q == G and r > 0):  # the budget reaches into the short group
-        rest = [i for i in range(len(groups)) if i not in set(full)]
-        extra = k - G * len(groups[full[0]])
-        return float(any(any(groups[i]) for i in full) or any(groups[rest[0]][:extra]))
+    full, q, r, forced = _budget_shape(groups, k)
+    if forced is not None:
+        return float(any(any(groups[i][:take]) for i, take in forced))
     miss = [not any(groups[i]) for i in full]
-    F = sum(miss)
+    G, F = len(full), sum(miss)
     if r == 0:
         return 1.0 - _choose_ratio(F, G, q)
     total_miss = 0.0
@@ -197,15 +203,10 @@ def grouped_subsets(groups: Sequence[Sequence[int]], k: int, count: int, seed: i
     """`count` random budgets of k draws from groups drawn without replacement, as draw
     indices, shape (count, k), rows sorted: q random whole groups plus the first r draws of
     one more (`grouped_pass_at_k`'s law). `groups` holds each group's draw indices in the
-    order drawn. The whole pool when k is its size (a single row)."""
-    full, q, r = _budget_shape(groups, k)
-    every = [i for g in groups for i in g]
-    if k == len(every):
-        return np.sort(np.asarray(every, dtype=np.int64))[None, :]
-    if q > len(full) or (q == len(full) and r > 0):
-        short = next(g for i, g in enumerate(groups) if i not in set(full))
-        extra = k - sum(len(groups[i]) for i in full)
-        row = [i for j in full for i in groups[j]] + list(short[:extra])
+    order drawn. A single row where there is one way to spend k (the whole pool)."""
+    full, q, r, forced = _budget_shape(groups, k)
+    if forced is not None:
+        row = [d for i, take in forced for d in groups[i][:take]]
         return np.sort(np.asarray(row, dtype=np.int64))[None, :]
     rng = np.random.default_rng(seed)
     rows = []

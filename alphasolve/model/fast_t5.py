@@ -227,10 +227,7 @@ class FastT5:
                 break
             state.compact_if_sparse(filled=t + 1)
 
-        ended = out_tokens == self.eos_id
-        finished = ended.any(1)
-        lengths = torch.where(finished, ended.int().argmax(1) + 1, T)
-        return Decoded(out_tokens.cpu(), out_lp.cpu(), lengths.cpu(), finished.cpu())
+        return self._decoded(out_tokens, out_lp)
 
     @torch.inference_mode()
     def decode_distinct(
@@ -319,10 +316,14 @@ class FastT5:
                 prompts = prompts[keep]
         retire(torch.arange(len(prompts), device=device))
 
-        ended = out_tokens == self.eos_id
-        finished_rows = ended.any(1)
-        lengths = torch.where(finished_rows, ended.int().argmax(1) + 1, T)
-        return Decoded(out_tokens.cpu(), out_lp.cpu(), lengths.cpu(), finished_rows.cpu())
+        return self._decoded(out_tokens, out_lp)
+
+    def _decoded(self, tokens: Tensor, token_logprobs: Tensor) -> Decoded:
+        """The rows' lengths (EOS included; the full width when a row never ended), on CPU."""
+        ended = tokens == self.eos_id
+        finished = ended.any(1)
+        lengths = torch.where(finished, ended.int().argmax(1) + 1, tokens.shape[1])
+        return Decoded(tokens.cpu(), token_logprobs.cpu(), lengths.cpu(), finished.cpu())
 
     def _start(
         self, input_ids: Tensor, attention_mask: Tensor, n: int, config: SamplingConfig
