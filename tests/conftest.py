@@ -35,3 +35,16 @@ def ray_local() -> Iterator[None]:
         yield
     finally:
         ray.shutdown()
+
+
+@pytest.fixture
+def one_torch_thread() -> Iterator[None]:
+    """For tests of tiny models: thread hand-offs cost more than their arithmetic, and the
+    suite shares the cores with judge workers. Torch is imported here, not at the top:
+    most tests never load it."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

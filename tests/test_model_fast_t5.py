@@ -16,17 +16,8 @@ from alphasolve.model import fast_t5  # noqa: E402
 from alphasolve.model.fast_t5 import FastT5, process_logits, sample_tokens  # noqa: E402
 from alphasolve.model.sampler import SamplingConfig  # noqa: E402
 
-
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Tiny models: thread hand-offs cost more than the arithmetic (and the suite shares
-    the cores with judge workers)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+# Tiny models: see conftest.one_torch_thread.
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def tiny_t5(

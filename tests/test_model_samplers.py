@@ -27,16 +27,8 @@ def problem():
     return load_problem(PROBLEM_DIR)
 
 
-@pytest.fixture(autouse=True)
-def one_thread():
-    """Tiny models: thread hand-offs cost more than the arithmetic (and the suite shares
-    the cores with judge workers)."""
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+# Tiny models: see conftest.one_torch_thread.
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def save_tiny_model(directory: Path, architecture: str = "t5") -> Path:

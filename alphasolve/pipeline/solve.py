@@ -245,12 +245,10 @@ def _sample_and_filter(
     sconfig = sampling_config(cfg)
     present = Counter(r["chunk"] for r in run.read("samples") if r["problem_id"] == pid)
     filtered = {r["candidate_id"] for r in run.read("filter") if r["problem_id"] == pid}
-    seen: set[str] = set(filtered)
-    queue: list[Candidate] = []
-    for r in run.read("samples"):
-        if r["problem_id"] == pid and r["candidate_id"] not in seen:
-            seen.add(r["candidate_id"])
-            queue.append(Candidate.from_json({k: v for k, v in r.items() if k != "chunk"}))
+    # Sampled before an interruption but never judged: judged first.
+    sampled = _candidates(run, pid)
+    queue = [c for cid, c in sampled.items() if cid not in filtered]
+    seen: set[str] = filtered | set(sampled)
     n_chunks = math.ceil(cfg.samples / CHUNK_SIZE)
 
     def expected(chunk: int) -> int:
