@@ -117,6 +117,11 @@ class RunDir:
         except json.JSONDecodeError as exc:
             raise AlphasolveError(f"{self.info_path}: not valid JSON ({exc.msg})") from None
 
+    def config_flag(self, name: str) -> bool:
+        """A yes/no setting of the `solve` that wrote this run (run.json's `config`, where
+        every setting is recorded as text); False where absent, as in runs from before it."""
+        return str(self.info().get("config", {}).get(name)) == "True"
+
     def update_info(self, **fields: Any) -> dict[str, Any]:
         """Merge `fields` into run.json (nested dicts merged one level deep), atomically."""
         info = self.info()

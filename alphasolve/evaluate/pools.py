@@ -165,8 +165,7 @@ def judge_hidden(
 def sampled_group_size(run: RunDir) -> int | None:
     """The size of the groups a run sampled without replacement (its run.json says so),
     else None: its draws are independent."""
-    config = run.info().get("config", {})
-    if str(config.get("without_replacement")) != "True":
+    if not run.config_flag("without_replacement"):
         return None
     return SamplingConfig().samples_per_prompt  # the pipeline never changes it
 

@@ -449,7 +449,7 @@ def _check_same_draws(run: RunDir, cfg: SolveConfig) -> None:
     (runs from before the option, which record nothing, drew with replacement)."""
     if not any(True for _ in run.read("samples")):
         return
-    before = run.info().get("config", {}).get("without_replacement", "False") == "True"
+    before = run.config_flag("without_replacement")
     if before != cfg.without_replacement:
         how = "without" if before else "with"
         flag = "with --without-replacement" if before else "without --without-replacement"
