@@ -130,6 +130,31 @@ def test_cluster_size_counts_draws_not_distinct_programs() -> None:
     assert alphacode_picks(once, 1)[0].startswith("wrong")
 
 
+def test_expected_draws_weigh_each_program_by_its_probability_in_each_group() -> None:
+    from clustering import expected_draws
+
+    fav, shot = math.log(0.9), math.log(0.01)
+    draws = [(0, "fav", fav), (0, "shot", shot), (0, "other", math.log(0.05)),
+             (1, "shot", shot), (1, "fav", fav)]  # fmt: skip
+    # group 0 has 3 draws, group 1 has 2: fav 3 * 0.9 + 2 * 0.9, shot 3 * 0.01 + 2 * 0.01
+    votes = expected_draws(draws)
+    assert list(votes) == ["fav", "shot", "other"]  # first-draw order
+    assert votes == pytest.approx({"fav": 4.5, "shot": 0.05, "other": 0.15})
+    # a row repeated within a group (a distribution with fewer programs than draws) is one
+    # program: its probability once, though the group now has 3 draws
+    assert expected_draws([*draws, (1, "fav", fav)])["fav"] == pytest.approx(2.7 + 2.7)
+    # two texts that normalise to one program are two sequences: both probabilities count
+    assert expected_draws([(0, "a", math.log(0.25)), (0, "a", math.log(0.5))]) == pytest.approx(
+        {"a": 2 * 0.75}
+    )
+    # a survivor the model found very unlikely still has a positive, finite log-size
+    tiny = expected_draws([(0, "t", -2000.0)])["t"]
+    member = Member("t", ("1",), draws=tiny)
+    assert tiny > 0 and math.isfinite(
+        cluster_features(cluster_exact([member], [True]), [member])[0].log_size
+    )
+
+
 def test_linear_scorer_is_a_dot_product_and_drives_select() -> None:
     from clustering import ClusterFeatures, Member, select
     from clustering.scorer import FEATURE_NAMES, LinearScorer, get_scorer

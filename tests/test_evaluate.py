@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 import subprocess
 import sys
@@ -231,7 +232,7 @@ def test_a_pool_sampled_without_replacement_is_evaluated_by_groups() -> None:
     draws, not any k draws (iid pass@1 would be 3/8: the first draws make it 1/2)."""
     from dataclasses import replace
 
-    pool = replace(literal_pool(), groups=((0, 1, 2, 3), (4, 5, 6, 7)))
+    pool = replace(literal_pool(), groups=((0, 1, 2, 3), (4, 5, 6, 7)), log_likelihoods=(-1.0,) * 8)
     r = evaluate_pool(pool, [1, 2, 4, 8], (1,), ("random", "filtered-random"), seed=3)
     assert r.pass_at == {1: 0.5, 2: 1.0, 4: 1.0, 8: 1.0}
     # k = 2: the budgets {r1, w1} and {x2, r2}; one random pick is right half the time in
@@ -241,6 +242,38 @@ def test_a_pool_sampled_without_replacement_is_evaluated_by_groups() -> None:
     # a language's draws keep their groups (a group shares one header, so one language)
     assert restrict(pool, "cpp17").groups == ((0, 1, 2),)
     assert restrict(pool, "python3").groups == ((0, 1, 2, 3), (4,))
+
+
+def test_drawn_without_replacement_a_program_weighs_its_probability_not_its_count() -> None:
+    """Two groups of 4 sampled without replacement: the right program r1 (p = 0.9 under each
+    header) is drawn once per group, three wrong long shots (p = 0.01, one behaviour) five
+    times in all. Counting draws submits the wrong cluster (5 against 2); expected draws
+    (4 * 0.9 per group against 4 * 0.01 per program and group) submit the right one."""
+    from dataclasses import replace
+
+    samples = ("w1", "r1", "w2", "w3", "r1", "w1", "w2", "x1")
+    right, wrong = math.log(0.9), math.log(0.01)
+    lls = tuple(right if c == "r1" else wrong for c in samples)
+    base = literal_pool()
+    members = {
+        "r1": base.members["r1"],
+        **{w: Member(w, SIG_WRONG, -0.05, 40) for w in ("w1", "w2", "w3")},
+    }
+    iid = Pool("q", None, samples, dict.fromkeys(samples, "python3"),
+               frozenset(members), frozenset({"r1"}), members, (True,) * 5)  # fmt: skip
+    swor = replace(iid, groups=((0, 1, 2, 3), (4, 5, 6, 7)), log_likelihoods=lls)
+    by_id = {m.candidate_id: m.draws for m in swor.survivors(range(8))}
+    assert by_id == pytest.approx({"w1": 0.08, "r1": 7.2, "w2": 0.08, "w3": 0.04})
+    # a budget of 6: the first group and the second group's first 2 draws (r1, w1)
+    part = {m.candidate_id: m.draws for m in swor.survivors(range(6))}
+    assert part == pytest.approx({"w1": 0.06, "r1": 5.4, "w2": 0.04, "w3": 0.04})
+    for pool, right_first in ((iid, False), (swor, True)):
+        r = evaluate_pool(pool, [8], (1,), ("alphacode", "alphasolve"), subsets=1)
+        assert r.n_at["alphacode"][1][8] == r.n_at["alphasolve"][1][8] == float(right_first)
+    # restricting to a language keeps each draw's log-likelihood beside it
+    assert restrict(swor, "python3").log_likelihoods == lls
+    with pytest.raises(ValueError, match="needs every draw's log-likelihood"):
+        replace(iid, groups=((0, 1, 2, 3), (4, 5, 6, 7)))
 
 
 def test_the_run_says_whether_it_was_sampled_without_replacement(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from alphasolve.candidate import dedupe
 from alphasolve.formats import load_problem
 from alphasolve.model.fake import FakeSampler
@@ -50,3 +52,31 @@ def test_judge_slots_share_the_judge_resource_within_one_node() -> None:
     assert judge_slots(0, 1, [8.0, 8.0]) == 8  # never more than a node holds
     assert judge_slots(0, 4, [2.0, 0.0]) == 1  # at least one
     assert judge_slots(0, 1, []) == 1
+
+
+def test_draw_weights_count_draws_or_expected_draws_in_sampling_order() -> None:
+    import math
+
+    from alphasolve.model.samples_io import in_sampling_order
+    from alphasolve.pipeline.stages import draw_weights
+
+    # Two chunks of 4, groups of 2 within each: chunk 0 was cut short by a kill after its
+    # first row, chunk 1 finished meanwhile, and chunk 0's other rows came on resuming.
+    def row(chunk: int, cid: str, p: float) -> dict:
+        return {"chunk": chunk, "candidate_id": cid, "log_likelihood": math.log(p)}
+
+    rows = [row(0, "b", 0.3),
+            row(1, "a", 0.5), row(1, "b", 0.1), row(1, "a", 0.5), row(1, "c", 0.2),
+            row(0, "b", 0.3), row(0, "a", 0.6), row(0, "d", 0.01)]  # fmt: skip
+    ordered = in_sampling_order(rows)
+    assert [(r["chunk"], r["candidate_id"]) for r in ordered] == [
+        (0, "b"), (0, "b"), (0, "a"), (0, "d"), (1, "a"), (1, "b"), (1, "a"), (1, "c")
+    ]  # fmt: skip
+    assert draw_weights(ordered, None) == {"b": 3, "a": 3, "d": 1, "c": 1}
+    # groups (b b) (a d) (a b) (a c), 2 draws each; the first group's repeated row is one
+    # program: b 2 * (0.3 + 0.1), a 2 * (0.6 + 0.5 + 0.5), d 2 * 0.01, c 2 * 0.2
+    weights = draw_weights(ordered, 2)
+    assert list(weights) == ["b", "a", "d", "c"]
+    assert weights == pytest.approx({"b": 0.8, "a": 3.2, "d": 0.02, "c": 0.4})
+    # the wrong order (as appended) groups other draws together and gives other weights
+    assert draw_weights(rows, 2) != pytest.approx(draw_weights(ordered, 2))

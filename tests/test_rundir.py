@@ -44,6 +44,41 @@ def test_malformed_line_names_file_and_line(tmp_path: Path) -> None:
         list(read_records(path))
 
 
+def test_problem_rows_follow_appends_as_a_full_scan_would(tmp_path: Path) -> None:
+    run = RunDir(tmp_path / "run")
+
+    def scan(pid: str) -> list[dict]:
+        return [r for r in run.read("samples") if r["problem_id"] == pid]
+
+    assert run.problem_rows("samples", "a") == []  # no file yet
+    run.append("samples", [{"problem_id": p, "n": i, "code": "é\n"} for i, p in enumerate("abab")])
+    assert run.problem_rows("samples", "a") == scan("a") and len(scan("a")) == 2
+    # appended after the first look (by this RunDir or another): only the new bytes are read
+    run.append("samples", [{"problem_id": "b", "n": 4}, {"problem_id": "c", "n": 5}])
+    append_records(run.stage("samples"), [{"problem_id": "a", "n": 6}])
+    for pid in "abcd":
+        assert run.problem_rows("samples", pid) == scan(pid)
+    assert [r["n"] for r in run.problem_rows("samples", "a")] == [0, 2, 6]
+    # a line being written (a torn tail, the writer killed) is cut, as read() cuts it
+    with run.stage("samples").open("a") as f:
+        f.write('{"problem_id": "a", "n": 7, "co')
+    assert [r["n"] for r in run.problem_rows("samples", "a")] == [0, 2, 6]
+    run.append("samples", [{"problem_id": "a", "n": 8}])
+    assert (
+        [r["n"] for r in run.problem_rows("samples", "a")]
+        == [0, 2, 6, 8]
+        == [r["n"] for r in scan("a")]
+    )
+    # a file replaced by a shorter one is indexed again from the start
+    run.stage("samples").write_text('{"problem_id": "a", "n": 9}\n')
+    assert [r["n"] for r in run.problem_rows("samples", "a")] == [9]
+    # a malformed line is an error naming file and line, as read() gives
+    with run.stage("filter").open("w") as f:
+        f.write('{"problem_id": "a"}\n\n{"problem_id": "a", oops}\n')
+    with pytest.raises(AlphasolveError, match=r"filter\.jsonl:3: not valid JSON"):
+        run.problem_rows("filter", "a")
+
+
 def test_run_info_merges_atomically(tmp_path: Path) -> None:
     run = RunDir(tmp_path)
     run.update_info(config={"samples": 10}, timings={"sample": 1.5})

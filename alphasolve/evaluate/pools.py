@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.sampler import SamplingConfig
+from alphasolve.model.samples_io import in_sampling_order
 from alphasolve.problem import Problem
 from alphasolve.rundir import RunDir
-from clustering import Member, input_shape_ok
+from clustering import Member, expected_draws, input_shape_ok
 from judges import Judge, JudgeConfig, Program
 
 __all__ = ["Pool", "RunIndex", "judge_hidden", "load_pool", "restrict", "sampled_group_size"]
@@ -40,6 +41,16 @@ class Pool:
     # draws are distinct programs, so draws are independent only group by group). None:
     # every draw independent.
     groups: tuple[tuple[int, ...], ...] | None = None
+    # Every draw's log-likelihood (whole program), in sampling order: what a program drawn
+    # without replacement weighs (clustering.expected_draws). Unused when groups is None.
+    log_likelihoods: tuple[float, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.groups is not None and len(self.log_likelihoods) != len(self.samples):
+            raise ValueError(
+                f"{self.problem_id}: a pool sampled without replacement needs every draw's "
+                f"log-likelihood ({len(self.log_likelihoods)} for {len(self.samples)} draws)"
+            )
 
     @property
     def size(self) -> int:
@@ -47,9 +58,16 @@ class Pool:
 
     def survivors(self, draws: Iterable[int]) -> list[Member]:
         """The survivors among the draws at these indices, in first-draw order, each
-        weighing as many draws as it has among them (not in the whole pool)."""
-        times = Counter(self.samples[i] for i in draws)
-        return [replace(self.members[c], draws=t) for c, t in times.items() if c in self.members]
+        weighing as many draws as it has among them (not in the whole pool); drawn without
+        replacement, its expected draws among them."""
+        if self.groups is None:
+            weights: Mapping[str, float] = Counter(self.samples[i] for i in draws)
+        else:
+            group_of = {i: g for g, members in enumerate(self.groups) for i in members}
+            weights = expected_draws(
+                [(group_of[i], self.samples[i], self.log_likelihoods[i]) for i in draws]
+            )
+        return [replace(self.members[c], draws=w) for c, w in weights.items() if c in self.members]
 
     def count(self, ids: Iterable[str]) -> int:
         """How many draws are one of `ids`."""
@@ -59,7 +77,8 @@ class Pool:
 
 def restrict(pool: Pool, language: str) -> Pool:
     """The pool of one language's draws (for per-language results)."""
-    keep = tuple(cid for cid in pool.samples if pool.languages[cid] == language)
+    kept = [i for i, cid in enumerate(pool.samples) if pool.languages[cid] == language]
+    keep = tuple(pool.samples[i] for i in kept)
     ids = set(keep)
     return Pool(
         pool.problem_id,
@@ -72,6 +91,7 @@ def restrict(pool: Pool, language: str) -> Pool:
         pool.shape_ok,
         {c: v for c, v in pool.verdicts.items() if c in ids},
         _regroup(pool, language),
+        tuple(pool.log_likelihoods[i] for i in kept) if pool.log_likelihoods else (),
     )
 
 
@@ -106,8 +126,7 @@ class RunIndex:
         self._stages.pop(stage, None)
 
     def draws(self, pid: str, limit: int) -> list[dict]:
-        rows = sorted(self.rows("samples", pid), key=lambda r: r["chunk"])  # stable sort
-        return rows[:limit]
+        return in_sampling_order(self.rows("samples", pid))[:limit]
 
 
 def judge_hidden(
@@ -218,7 +237,8 @@ def load_pool(index: RunIndex, problem: Problem, limit: int, group_size: int | N
     if group_size:
         starts = range(0, len(samples), group_size)
         groups = tuple(tuple(range(a, min(a + group_size, len(samples)))) for a in starts)
+    log_likelihoods = tuple(r["log_likelihood"] for r in draws)
     return Pool(
         pid, problem.rating, samples, languages, passed, correct, members, shape_ok, verdicts,
-        groups,
+        groups, log_likelihoods,
     )  # fmt: skip

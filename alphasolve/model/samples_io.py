@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from alphasolve.errors import AlphasolveError
@@ -19,7 +19,7 @@ from alphasolve.model.sampler import Sampler, SamplingConfig, derive_seed
 from alphasolve.problem import Problem
 from alphasolve.rundir import read_records
 
-__all__ = ["CHUNK_SIZE", "chunk_seed", "count_samples", "sample_into"]
+__all__ = ["CHUNK_SIZE", "chunk_seed", "count_samples", "in_sampling_order", "sample_into"]
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,15 @@ CHUNK_SIZE = 64
 
 def chunk_seed(seed: int, problem_id: str, chunk: int) -> int:
     return derive_seed(seed, problem_id, chunk)
+
+
+def in_sampling_order(rows: Iterable[dict]) -> list[dict]:
+    """One problem's sample rows in the order they were drawn. Parallel workers finish
+    chunks in any order and a chunk cut short by a kill is finished later, but rows stay in
+    order within a chunk, so a stable sort by chunk restores it (rows written by `sample`,
+    one chunk after another, carry no chunk number and are already in order). Position i
+    is then in prompt group i // samples_per_prompt, as CHUNK_SIZE is a multiple of it."""
+    return sorted(rows, key=lambda r: r.get("chunk", 0))
 
 
 def count_samples(path: Path, problem_id: str) -> int:

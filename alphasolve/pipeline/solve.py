@@ -35,13 +35,14 @@ from alphasolve.candidate import Candidate
 from alphasolve.errors import AlphasolveError
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sampler
-from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed
+from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed, in_sampling_order
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.mutate import mutate_inputs
 from alphasolve.pipeline.stages import (
     FilterOutcome,
     behaviour,
     choose,
+    draw_weights,
     fallback_picks,
     filter_on_examples,
 )
@@ -243,8 +244,8 @@ def _sample_and_filter(
 ) -> None:
     pid = problem.id
     sconfig = sampling_config(cfg)
-    present = Counter(r["chunk"] for r in run.read("samples") if r["problem_id"] == pid)
-    filtered = {r["candidate_id"] for r in run.read("filter") if r["problem_id"] == pid}
+    present = Counter(r["chunk"] for r in run.problem_rows("samples", pid))
+    filtered = {r["candidate_id"] for r in run.problem_rows("filter", pid)}
     # Sampled before an interruption but never judged: judged first.
     sampled = _candidates(run, pid)
     queue = [c for cid, c in sampled.items() if cid not in filtered]
@@ -301,7 +302,7 @@ def _sample_and_filter(
 
 
 def _inputs(problem: Problem, run: RunDir, cfg: SolveConfig, samplers: _Pool) -> list[str]:
-    existing = [r for r in run.read("inputs") if r["problem_id"] == problem.id]
+    existing = run.problem_rows("inputs", problem.id)
     if existing:
         return [r["input"] for r in sorted(existing, key=lambda r: r["index"])]
     sconfig = sampling_config(cfg)
@@ -325,8 +326,8 @@ def _inputs(problem: Problem, run: RunDir, cfg: SolveConfig, samplers: _Pool) ->
 
 def _candidates(run: RunDir, pid: str) -> dict[str, Candidate]:
     out: dict[str, Candidate] = {}
-    for r in run.read("samples"):
-        if r["problem_id"] == pid and r["candidate_id"] not in out:
+    for r in run.problem_rows("samples", pid):
+        if r["candidate_id"] not in out:
             out[r["candidate_id"]] = Candidate.from_json(
                 {k: v for k, v in r.items() if k != "chunk"}
             )
@@ -342,19 +343,21 @@ def solve_problem(
     progress: Callable[[str, int], None],
 ) -> ProblemSummary:
     pid = problem.id
-    done = [r for r in run.read("picks") if r["problem_id"] == pid]
+    done = run.problem_rows("picks", pid)
     timings: dict[str, float] = {}
     t0 = time.monotonic()
     _sample_and_filter(problem, run, cfg, samplers, judges, progress)
     timings["sample+filter"] = time.monotonic() - t0
     candidates = _candidates(run, pid)
-    outcomes = {r["candidate_id"]: r for r in run.read("filter") if r["problem_id"] == pid}
+    outcomes = {r["candidate_id"]: r for r in run.problem_rows("filter", pid)}
     survivors = sorted(
         (c for c in candidates.values() if outcomes[c.candidate_id]["passed"]),
         key=lambda c: (-c.log_likelihood / max(1, c.num_tokens), c.candidate_id),
     )[: cfg.max_survivors]
-    # How many samples were each program: the sample count and, below, the clusters' weights.
-    draws = Counter(r["candidate_id"] for r in run.read("samples") if r["problem_id"] == pid)
+    # How many samples were each program: the sample count, the clusters' reported sizes
+    # and (drawn independently) their weights in selection.
+    rows = in_sampling_order(run.problem_rows("samples", pid))
+    draws = Counter(r["candidate_id"] for r in rows)
     n_samples = sum(draws.values())
     if done:  # finished earlier: report, do not recompute
         picks = tuple((r["candidate_id"], r["cluster_size"]) for r in done)
@@ -383,11 +386,7 @@ def solve_problem(
     inputs = _inputs(problem, run, cfg, samplers)
     timings["inputs"] = time.monotonic() - t1
     t2 = time.monotonic()
-    have = {
-        r["candidate_id"]: tuple(r["signature"])
-        for r in run.read("behaviour")
-        if r["problem_id"] == pid
-    }
+    have = {r["candidate_id"]: tuple(r["signature"]) for r in run.problem_rows("behaviour", pid)}
     missing = [c for c in survivors if c.candidate_id not in have]
     refs: dict[Any, int] = {}
     batches = [missing[k : k + 64] for k in range(0, len(missing), 64)]
@@ -413,8 +412,12 @@ def solve_problem(
         have.update(sigs)
         progress("behaviour", len(sigs))
     timings["behaviour"] = time.monotonic() - t2
-    selection = choose(problem, survivors, have, inputs, cfg.picks, cfg.scorer, draws)
-    # A cluster's size is its draws (what selection weighed), not its distinct programs.
+    group = sampling_config(cfg).samples_per_prompt if cfg.without_replacement else None
+    selection = choose(
+        problem, survivors, have, inputs, cfg.picks, cfg.scorer, draw_weights(rows, group)
+    )
+    # A cluster's size is its draws (what selection weighed, as expected draws when drawn
+    # without replacement), not its distinct programs.
     mass = [sum(draws[i] for i in c.members) for c in selection.clusters]
     cluster_of = {m: k for k, c in enumerate(selection.clusters) for m in c.members}
     size = {m: mass[k] for m, k in cluster_of.items()}

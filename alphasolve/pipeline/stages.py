@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from alphasolve.candidate import Candidate
 from alphasolve.problem import Problem
-from clustering import Member, Selection, input_shape_ok, select, signature
+from clustering import Member, Selection, expected_draws, input_shape_ok, select, signature
 from clustering.scorer import DEFAULT_SCORER, get_scorer
 from judges import Blob, Judge, TestCase, Verdict
 from judges.judge import BatchJob
 
-__all__ = ["FilterOutcome", "behaviour", "choose", "fallback_picks", "filter_on_examples"]
+__all__ = [
+    "FilterOutcome",
+    "behaviour",
+    "choose",
+    "draw_weights",
+    "fallback_picks",
+    "filter_on_examples",
+]
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,17 @@ def behaviour(
     return {cid: signature(row) for cid, row in cells.items()}
 
 
+def draw_weights(rows: Sequence[Mapping], group_size: int | None) -> Mapping[str, float]:
+    """Each program's weight in its cluster (`choose`'s `draws`), from one problem's sample
+    rows in sampling order (samples_io.in_sampling_order): its draws, or, drawn without
+    replacement in groups of `group_size`, its expected draws (clustering.expected_draws)."""
+    if group_size is None:
+        return Counter(r["candidate_id"] for r in rows)
+    return expected_draws(
+        [(i // group_size, r["candidate_id"], r["log_likelihood"]) for i, r in enumerate(rows)]
+    )
+
+
 def choose(
     problem: Problem,
     survivors: Sequence[Candidate],
@@ -84,10 +103,11 @@ def choose(
     inputs: Sequence[str],
     n: int = 10,
     scorer: str = DEFAULT_SCORER,
-    draws: Mapping[str, int] | None = None,
+    draws: Mapping[str, float] | None = None,
 ) -> Selection:
-    """The picks among the survivors; `draws`: how many samples were each survivor (1 for
-    any not given), the weight of its vote in its cluster."""
+    """The picks among the survivors; `draws`: how many samples were each survivor, or its
+    expected draws where they were drawn without replacement (1 for any not given), the
+    weight of its vote in its cluster."""
     draws = draws or {}
     examples = [t.input.text() for t in problem.examples]
     shape_ok = [input_shape_ok(text, examples) for text in inputs]
