@@ -1,13 +1,13 @@
 """Reading one problem's records from a run directory: the per-problem index against a scan.
 
-    python scripts/bench_run_index.py [--problems 90] [--samples 1000] [--reads 3]
+    python scripts/bench_run_index.py [--problems 60] [--samples 500] [--reads 3]
 
 `solve` reads each problem's sample rows while it works on that problem (chunk counts,
 candidates, draw weights), `--reads` times per problem. The obvious way scans the whole
 samples.jsonl each time and keeps that problem's rows; RunDir.problem_rows indexes the file
 once (byte offsets by problem, extended as it grows) and reads only that problem's lines.
 Both ways run here on the same synthetic run directory (rows shaped like real samples:
-~330-byte programs, a 2,000-sample row is ~450 bytes), reading every problem in turn as a
+~330-byte programs, ~480-byte rows), reading every problem in turn as a
 resumed run does, and must return the same rows. The last line is `ratio: X` = scan time /
 index time.
 """
@@ -56,8 +56,8 @@ def build(run: RunDir, problems: int, samples: int) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--problems", type=int, default=90)
-    parser.add_argument("--samples", type=int, default=1000, help="sample rows per problem")
+    parser.add_argument("--problems", type=int, default=60)
+    parser.add_argument("--samples", type=int, default=500, help="sample rows per problem")
     parser.add_argument("--reads", type=int, default=3, help="reads of a problem's rows")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
