@@ -82,10 +82,10 @@ class _ProblemIndex:
     """Where each problem's records are in one append-only stage file, kept up to date by
     reading only the bytes appended since the last look.
 
-    Why: `solve` reads a problem's samples, filter outcomes, inputs and picks while it works
-    on that problem, and scanning the whole file each time costs O(problems x file): resuming
-    a finished 90-problem, 1,000-sample run re-parsed its 40 MB samples file ~270 times
-    (scripts/bench_run_index.py). Each line is parsed once here (for its problem id) and once
+    Why: `solve` reads a problem's samples (four times), filter outcomes, inputs and picks
+    while it works on that problem, and scanning the whole file each time costs O(problems x
+    file): resuming a finished 90-problem, 1,000-sample run parsed its 40 MB samples file
+    360 times (scripts/bench_run_index.py measures the two ways). Each line is parsed once here (for its problem id) and once
     more when its problem asks for it. Offsets, not records, are kept: a million samples are
     a few tens of MB of offsets, not gigabytes of dicts. One process, one thread: the run
     directory's only writer (resuming is re-running the command).
