@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.sampler import SamplingConfig
@@ -63,11 +64,16 @@ class Pool:
         if self.groups is None:
             weights: Mapping[str, float] = Counter(self.samples[i] for i in draws)
         else:
-            group_of = {i: g for g, members in enumerate(self.groups) for i in members}
+            group_of = self._group_of
             weights = expected_draws(
                 [(group_of[i], self.samples[i], self.log_likelihoods[i]) for i in draws]
             )
         return [replace(self.members[c], draws=w) for c, w in weights.items() if c in self.members]
+
+    @cached_property
+    def _group_of(self) -> dict[int, int]:
+        """Draw index -> its group's index (groups given); built once, not per budget."""
+        return {i: g for g, members in enumerate(self.groups or ()) for i in members}
 
     def count(self, ids: Iterable[str]) -> int:
         """How many draws are one of `ids`."""
