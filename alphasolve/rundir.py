@@ -83,8 +83,9 @@ class _ProblemIndex:
     reading only the bytes appended since the last look.
 
     Why: `solve` reads a problem's samples (four times), filter outcomes, inputs and picks
-    while it works on that problem, and scanning the whole file each time costs O(problems x
-    file): resuming a finished 90-problem, 1,000-sample run parsed its 40 MB samples file
+    while it works on that problem, and `eval` each problem's samples, verdicts and
+    behaviour in turn; scanning the whole file each time costs O(problems x file), and
+    holding every stage grouped in memory grows with the run: resuming a finished 90-problem, 1,000-sample run parsed its 40 MB samples file
     360 times (scripts/bench_run_index.py measures the two ways). Each line is parsed once here (for its problem id) and once
     more when its problem asks for it. Offsets, not records, are kept: a million samples are
     a few tens of MB of offsets, not gigabytes of dicts. One process, one thread: the run
@@ -112,16 +113,17 @@ class _ProblemIndex:
             return
         with self.path.open("rb") as f:
             f.seek(self.size)
-            data = f.read(size - self.size)
-        end = data.rfind(b"\n") + 1  # whole lines only
-        pos = self.size
-        for raw in data[:end].split(b"\n")[:-1]:
-            self.lines += 1
-            if raw.strip():
-                pid = _record(raw, self.path, self.lines).get("problem_id")
-                self.offsets.setdefault(str(pid), []).append(pos)
-            pos += len(raw) + 1
-        self.size += end
+            # Line by line, not one read of everything appended: indexing a run of a
+            # million samples must not hold its whole file in memory at once.
+            while self.size < size:
+                raw = f.readline()
+                if not raw.endswith(b"\n"):  # whole lines only
+                    break
+                self.lines += 1
+                if raw.strip():
+                    pid = _record(raw, self.path, self.lines).get("problem_id")
+                    self.offsets.setdefault(str(pid), []).append(self.size)
+                self.size += len(raw)
 
     def rows(self, problem_id: str) -> list[dict[str, Any]]:
         self._refresh()

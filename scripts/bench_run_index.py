@@ -10,6 +10,11 @@ Both ways run here on the same synthetic run directory (rows shaped like real sa
 ~330-byte programs, ~480-byte rows), reading every problem in turn as a
 resumed run does, and must return the same rows. The last line is `ratio: X` = scan time /
 index time.
+
+`eval` reads each problem's rows once, in turn; the obvious way there (what it did before
+the index) groups the whole stage file by problem in memory first. Peak Python memory of
+the two ways (tracemalloc) over one pass through every problem: `memory ratio: X` = grouped
+/ index.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import random
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 from alphasolve.rundir import RunDir
@@ -54,6 +60,16 @@ def build(run: RunDir, problems: int, samples: int) -> list[str]:
     return pids
 
 
+def peak_bytes(read_all) -> int:
+    """Peak traced allocation while `read_all` runs (what it holds at its fullest)."""
+    tracemalloc.start()
+    try:
+        read_all()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--problems", type=int, default=60)
@@ -86,6 +102,25 @@ def main() -> None:
         print(f"per-problem index:       {index:8.2f} s")
         if scanned != indexed:
             raise SystemExit("the two ways returned different rows")
+
+        def grouped_pass() -> None:
+            grouped: dict[str, list[dict]] = {}
+            for r in RunDir(run.path).read("samples"):
+                grouped.setdefault(r["problem_id"], []).append(r)
+            for pid in pids:
+                len(grouped[pid])
+
+        def index_pass() -> None:
+            fresh = RunDir(run.path)
+            for pid in pids:
+                len(fresh.problem_rows("samples", pid))
+
+        held, indexed_peak = peak_bytes(grouped_pass), peak_bytes(index_pass)
+        print(
+            f"peak memory, one pass over every problem: grouped {held / 1e6:.1f} MB, "
+            f"index {indexed_peak / 1e6:.1f} MB"
+        )
+        print(f"memory ratio: {held / indexed_peak:.1f}")
         print(f"ratio: {scan / index:.1f}")
 
 

@@ -27,7 +27,6 @@ sys.path.insert(0, str(REPO))
 from alphasolve.evaluate.ablation import budgets, pool_pass_at_k  # noqa: E402
 from alphasolve.evaluate.pools import (  # noqa: E402
     Pool,
-    RunIndex,
     load_pool,
     restrict,
     sampled_group_size,
@@ -63,11 +62,11 @@ def main() -> None:
     args = parser.parse_args()
     problems = load_problems(args.problems)
     run = RunDir(args.run)
-    index, group_size = RunIndex(run), sampled_group_size(run)
+    group_size = sampled_group_size(run)
     groups: dict[str, list[Pool]] = defaultdict(list)
     largest = 0
     for p in problems:
-        pool = load_pool(index, p, args.samples or 10**9, group_size)
+        pool = load_pool(run, p, args.samples or 10**9, group_size)
         if not pool.size:
             continue
         largest = max(largest, pool.size)

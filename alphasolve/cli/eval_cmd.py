@@ -51,7 +51,6 @@ def run(args: argparse.Namespace) -> int:
         evaluate_pool,
     )
     from alphasolve.evaluate.pools import (
-        RunIndex,
         judge_hidden,
         load_pool,
         restrict,
@@ -77,21 +76,22 @@ def run(args: argparse.Namespace) -> int:
     bars.close()
 
     run_dir = RunDir(args.out)
-    index = RunIndex(run_dir)
     with tqdm(desc="hidden tests", unit="prog", file=sys.stderr, leave=False) as bar:
-        judge_hidden(index, problems, args.samples, progress=bar.update)
+        judge_hidden(run_dir, problems, args.samples, progress=bar.update)
     ks = budgets(args.samples)
     results, by_language = [], {}
     verdicts: dict[str, Counter] = {"examples": Counter(), "hidden tests": Counter()}
     for p in tqdm(problems, desc="selectors", file=sys.stderr, leave=False):
-        pool = load_pool(index, p, args.samples, sampled_group_size(run_dir))
+        pool = load_pool(run_dir, p, args.samples, sampled_group_size(run_dir))
         results.append(evaluate_pool(pool, ks, (1, 10), selectors, args.subsets, args.seed))
         for lang in sorted(set(pool.languages.values())):
             sub = restrict(pool, lang)
             by_language.setdefault(lang, []).append(
                 evaluate_pool(sub, budgets(sub.size), (1, 10), selectors, args.subsets, args.seed)
             )
-        filter_verdict = {r["candidate_id"]: r["verdict"] for r in index.rows("filter", p.id)}
+        filter_verdict = {
+            r["candidate_id"]: r["verdict"] for r in run_dir.problem_rows("filter", p.id)
+        }
         for cid in pool.samples:
             verdicts["examples"][filter_verdict.get(cid, "unjudged")] += 1
             if cid in pool.passed:

@@ -24,7 +24,7 @@ from alphasolve.rundir import RunDir
 from clustering import Member, expected_draws, input_shape_ok
 from judges import Judge, JudgeConfig, Program
 
-__all__ = ["Pool", "RunIndex", "judge_hidden", "load_pool", "restrict", "sampled_group_size"]
+__all__ = ["Pool", "draws", "judge_hidden", "load_pool", "restrict", "sampled_group_size"]
 
 
 @dataclass(frozen=True)
@@ -111,32 +111,16 @@ def _regroup(pool: Pool, language: str) -> tuple[tuple[int, ...], ...] | None:
     return tuple(g for g in groups if g)
 
 
-class RunIndex:
-    """A run directory's stage records grouped by problem, each stage file read once (a
-    1,000-sample run of 120 problems has 120,000 sample rows: reading them per problem
-    would be quadratic)."""
-
-    def __init__(self, run: RunDir) -> None:
-        self.run = run
-        self._stages: dict[str, dict[str, list[dict]]] = {}
-
-    def rows(self, stage: str, pid: str) -> list[dict]:
-        if stage not in self._stages:
-            grouped: dict[str, list[dict]] = {}
-            for r in self.run.read(stage):
-                grouped.setdefault(r["problem_id"], []).append(r)
-            self._stages[stage] = grouped
-        return self._stages[stage].get(pid, [])
-
-    def forget(self, stage: str) -> None:
-        self._stages.pop(stage, None)
-
-    def draws(self, pid: str, limit: int) -> list[dict]:
-        return in_sampling_order(self.rows("samples", pid))[:limit]
+def draws(run: RunDir, pid: str, limit: int) -> list[dict]:
+    """The first `limit` sample rows of a problem, in sampling order. Rows come through the
+    run directory's per-problem index (RunDir.problem_rows): a 1,000-sample run of 120
+    problems has 120,000 sample rows, so neither a scan per problem (quadratic) nor every
+    stage file held in memory at once (it grows with the run) is affordable."""
+    return in_sampling_order(run.problem_rows("samples", pid))[:limit]
 
 
 def judge_hidden(
-    index: RunIndex,
+    run: RunDir,
     problems: Sequence[Problem],
     limit: int,
     workers: int = 0,
@@ -149,10 +133,10 @@ def judge_hidden(
     judge per problem paid its start-up (zygotes, self-tests) 120 times on the test split."""
     jobs: list[tuple[Problem, Candidate]] = []
     for problem in problems:
-        done = {r["candidate_id"] for r in index.rows("eval", problem.id)}
-        passed = {r["candidate_id"] for r in index.rows("filter", problem.id) if r["passed"]}
+        done = {r["candidate_id"] for r in run.problem_rows("eval", problem.id)}
+        passed = {r["candidate_id"] for r in run.problem_rows("filter", problem.id) if r["passed"]}
         todo: dict[str, Candidate] = {}
-        for r in index.draws(problem.id, limit):
+        for r in draws(run, problem.id, limit):
             cid = r["candidate_id"]
             if cid in passed and cid not in done and cid not in todo:
                 todo[cid] = Candidate.from_json({k: v for k, v in r.items() if k != "chunk"})
@@ -179,12 +163,11 @@ def judge_hidden(
             for row in pool.map(one, jobs):
                 batch.append(row)
                 if len(batch) >= 32:  # persist as we go: a kill loses at most one batch
-                    index.run.append("eval", batch)
+                    run.append("eval", batch)
                     progress(len(batch))
                     batch = []
-        index.run.append("eval", batch)
+        run.append("eval", batch)
         progress(len(batch))
-    index.forget("eval")
 
 
 def sampled_group_size(run: RunDir) -> int | None:
@@ -195,33 +178,28 @@ def sampled_group_size(run: RunDir) -> int | None:
     return SamplingConfig().samples_per_prompt  # the pipeline never changes it
 
 
-def load_pool(index: RunIndex, problem: Problem, limit: int, group_size: int | None = None) -> Pool:
+def load_pool(run: RunDir, problem: Problem, limit: int, group_size: int | None = None) -> Pool:
     """The pool of the first `limit` draws; `judge_hidden` must have run for them.
     `group_size`: the draws were sampled without replacement in groups of that many
     (consecutive in sampling order), else None."""
     pid = problem.id
-    draws = index.draws(pid, limit)
-    samples = tuple(r["candidate_id"] for r in draws)
-    languages = {r["candidate_id"]: r["language"] for r in draws}
+    rows = draws(run, pid, limit)
+    samples = tuple(r["candidate_id"] for r in rows)
+    languages = {r["candidate_id"]: r["language"] for r in rows}
     ids = set(samples)
     passed = frozenset(
         r["candidate_id"]
-        for r in index.rows("filter", pid)
+        for r in run.problem_rows("filter", pid)
         if r["passed"] and r["candidate_id"] in ids
     )
-    verdicts = {
-        r["candidate_id"]: r["verdict"] for r in index.rows("eval", pid) if r["candidate_id"] in ids
-    }
+    judged = [r for r in run.problem_rows("eval", pid) if r["candidate_id"] in ids]
+    verdicts = {r["candidate_id"]: r["verdict"] for r in judged}
     missing = passed - verdicts.keys()
     if missing:
         raise RuntimeError(f"{pid}: {len(missing)} survivors were never judged on hidden tests")
-    correct = frozenset(
-        r["candidate_id"]
-        for r in index.rows("eval", pid)
-        if r["correct"] and r["candidate_id"] in ids
-    )
+    correct = frozenset(r["candidate_id"] for r in judged if r["correct"])
     first = {}
-    for r in draws:
+    for r in rows:
         first.setdefault(r["candidate_id"], r)
     times = Counter(samples)
     members = {
@@ -233,17 +211,17 @@ def load_pool(index: RunIndex, problem: Problem, limit: int, group_size: int | N
             len(first[r["candidate_id"]]["code"]),
             times[r["candidate_id"]],
         )
-        for r in index.rows("behaviour", pid)
+        for r in run.problem_rows("behaviour", pid)
         if r["candidate_id"] in passed
     }
-    inputs = sorted(index.rows("inputs", pid), key=lambda r: r["index"])
+    inputs = sorted(run.problem_rows("inputs", pid), key=lambda r: r["index"])
     examples = [t.input.text() for t in problem.examples]
     shape_ok = tuple(input_shape_ok(r["input"], examples) for r in inputs)
     groups = None
     if group_size:
         starts = range(0, len(samples), group_size)
         groups = tuple(tuple(range(a, min(a + group_size, len(samples)))) for a in starts)
-    log_likelihoods = tuple(r["log_likelihood"] for r in draws)
+    log_likelihoods = tuple(r["log_likelihood"] for r in rows)
     return Pool(
         pid, problem.rating, samples, languages, passed, correct, members, shape_ok, verdicts,
         groups, log_likelihoods,
