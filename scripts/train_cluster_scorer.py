@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from alphasolve.evaluate.ablation import budgets, subset_n_at  # noqa: E402
-from alphasolve.evaluate.pools import Pool, load_pool  # noqa: E402
+from alphasolve.evaluate.pools import Pool, load_pool, sampled_group_size  # noqa: E402
 from alphasolve.formats import load_problems  # noqa: E402
 from alphasolve.rundir import RunDir  # noqa: E402
 from clustering import (  # noqa: E402
@@ -55,7 +55,10 @@ C_GRID = (0.01, 0.1, 1.0, 10.0)
 
 def pools(problems_dir: Path, run_dir: Path, samples: int) -> list[Pool]:
     run = RunDir(run_dir)
-    return [load_pool(run, p, samples) for p in load_problems([problems_dir])]
+    # A run sampled without replacement weighs each program by its expected draws, as solve
+    # and eval do; read as independent draws its cluster sizes would be counts of groups.
+    group_size = sampled_group_size(run)
+    return [load_pool(run, p, samples, group_size) for p in load_problems([problems_dir])]
 
 
 def examples(pool_list: list[Pool], seed: int) -> tuple[np.ndarray, np.ndarray]:
