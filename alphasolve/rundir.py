@@ -84,12 +84,13 @@ class _ProblemIndex:
 
     Why: `solve` reads a problem's samples (four times), filter outcomes, inputs and picks
     while it works on that problem, and `eval` each problem's samples, verdicts and
-    behaviour in turn; scanning the whole file each time costs O(problems x file), and
-    holding every stage grouped in memory grows with the run: resuming a finished 90-problem, 1,000-sample run parsed its 40 MB samples file
-    360 times (scripts/bench_run_index.py measures the two ways). Each line is parsed once here (for its problem id) and once
-    more when its problem asks for it. Offsets, not records, are kept: a million samples are
-    a few tens of MB of offsets, not gigabytes of dicts. One process, one thread: the run
-    directory's only writer (resuming is re-running the command).
+    behaviour in turn. Scanning the whole file each time costs O(problems x file): resuming
+    a finished 90-problem, 1,000-sample run parsed its 40 MB samples file 360 times
+    (scripts/bench_run_index.py measures the two ways). Holding every stage grouped in
+    memory instead grows with the run. Each line is parsed once here (for its problem id)
+    and once more when its problem asks for it. Offsets, not records, are kept: a million
+    samples are a few tens of MB of offsets, not gigabytes of dicts. One process, one
+    thread: the run directory's only writer (resuming is re-running the command).
     """
 
     def __init__(self, path: Path) -> None:
