@@ -62,11 +62,11 @@ def main() -> None:
     args = parser.parse_args()
     problems = load_problems(args.problems)
     run = RunDir(args.run)
-    group_size = sampled_group_size(run)
+    group_size = sampled_group_size(run)  # for the table's footnote
     groups: dict[str, list[Pool]] = defaultdict(list)
     largest = 0
     for p in problems:
-        pool = load_pool(run, p, args.samples or 10**9, group_size)
+        pool = load_pool(run, p, args.samples or 10**9)
         if not pool.size:
             continue
         largest = max(largest, pool.size)

@@ -38,7 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from alphasolve.evaluate.ablation import budgets, subset_n_at  # noqa: E402
-from alphasolve.evaluate.pools import Pool, load_pool, sampled_group_size  # noqa: E402
+from alphasolve.evaluate.pools import Pool, load_pool  # noqa: E402
 from alphasolve.formats import load_problems  # noqa: E402
 from alphasolve.rundir import RunDir  # noqa: E402
 from clustering import (  # noqa: E402
@@ -56,11 +56,8 @@ C_GRID = (0.01, 0.1, 1.0, 10.0)
 
 
 def pools(problems_dir: Path, run_dir: Path, samples: int) -> list[Pool]:
-    run = RunDir(run_dir)
-    # A run sampled without replacement weighs each program by its expected draws, as solve
-    # and eval do; read as independent draws its cluster sizes would be counts of groups.
-    group_size = sampled_group_size(run)
-    return [load_pool(run, p, samples, group_size) for p in load_problems([problems_dir])]
+    run = RunDir(run_dir)  # load_pool reads from it how the run was sampled
+    return [load_pool(run, p, samples) for p in load_problems([problems_dir])]
 
 
 def examples(pool_list: list[Pool], seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -138,8 +135,7 @@ def main() -> None:
 
     best = max(candidates, key=lambda n: (merit(n), n == "hand"))
     learned = max((n for n in candidates if n != "hand"), key=merit)
-    gain = fmean(scores[learned][10].values()) - fmean(scores["hand"][10].values())
-    gain_1 = fmean(scores[learned][1].values()) - fmean(scores["hand"][1].values())
+    gain, gain_1 = (a - b for a, b in zip(merit(learned), merit("hand"), strict=True))
     record = {
         "scorer": candidates[learned].to_json(),
         "chosen": learned,

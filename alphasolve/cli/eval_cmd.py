@@ -54,7 +54,6 @@ def run(args: argparse.Namespace) -> int:
         judge_hidden,
         load_pool,
         restrict,
-        sampled_group_size,
     )
     from alphasolve.evaluate.report import headline_table, write_report
     from alphasolve.evaluate.summary import summarise
@@ -82,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     results, by_language = [], {}
     verdicts: dict[str, Counter] = {"examples": Counter(), "hidden tests": Counter()}
     for p in tqdm(problems, desc="selectors", file=sys.stderr, leave=False):
-        pool = load_pool(run_dir, p, args.samples, sampled_group_size(run_dir))
+        pool = load_pool(run_dir, p, args.samples)
         results.append(evaluate_pool(pool, ks, (1, 10), selectors, args.subsets, args.seed))
         for lang in sorted(set(pool.languages.values())):
             sub = restrict(pool, lang)

@@ -178,11 +178,11 @@ def sampled_group_size(run: RunDir) -> int | None:
     return SamplingConfig().samples_per_prompt  # the pipeline never changes it
 
 
-def load_pool(run: RunDir, problem: Problem, limit: int, group_size: int | None = None) -> Pool:
-    """The pool of the first `limit` draws; `judge_hidden` must have run for them.
-    `group_size`: the draws were sampled without replacement in groups of that many
-    (consecutive in sampling order), else None."""
+def load_pool(run: RunDir, problem: Problem, limit: int) -> Pool:
+    """The pool of the first `limit` draws; `judge_hidden` must have run for them. Drawn
+    without replacement (the run says so), in groups consecutive in sampling order."""
     pid = problem.id
+    group_size = sampled_group_size(run)
     rows = draws(run, pid, limit)
     samples = tuple(r["candidate_id"] for r in rows)
     languages = {r["candidate_id"]: r["language"] for r in rows}
