@@ -291,6 +291,9 @@ class PairFacts:
     interactor: Verdict | None  # AC or WA; None: the interactor failed
     interactor_detail: str
     interactor_first: bool  # the interactor ended before the program
+    # The interactor died writing to the program, which had stopped reading (exited, or
+    # closed its input): the program broke off the interaction, not a fault of the judge.
+    interactor_broken_pipe: bool = False
 
 
 _LIMITS = (Verdict.TLE, Verdict.MLE, Verdict.OLE)
@@ -299,6 +302,8 @@ _LIMITS = (Verdict.TLE, Verdict.MLE, Verdict.OLE)
 def decide(f: PairFacts) -> tuple[Verdict, str]:
     interactor = f"interactor: {f.interactor_detail}".rstrip(": ")
     if f.interactor_first:
+        if f.interactor is None and f.interactor_broken_pipe:
+            return Verdict.WA, "the program stopped reading before the interaction was over"
         if f.interactor is None:
             return Verdict.JE, interactor
         if f.interactor is Verdict.WA:
@@ -308,10 +313,12 @@ def decide(f: PairFacts) -> tuple[Verdict, str]:
         return f.program, f.program_detail
     if f.program in _LIMITS:
         return f.program, f.program_detail  # type: ignore[return-value]
-    if f.interactor is None:
-        return Verdict.JE, interactor
     if f.program is not None and not f.broken_pipe:
         return f.program, f.program_detail
+    if f.interactor is None and f.interactor_broken_pipe:
+        return Verdict.WA, "the program stopped reading before the interaction was over"
+    if f.interactor is None:
+        return Verdict.JE, interactor
     return f.interactor, interactor
 
 

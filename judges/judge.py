@@ -414,6 +414,7 @@ class Judge:
                         interactor=interactive.interactor_verdict(spec, iout),
                         interactor_detail=interactive.message(spec, files, iout),
                         interactor_first=iout.ended < pout.ended,
+                        interactor_broken_pipe=interactive.broken_pipe(iout),
                     )
                 )
                 if verdict is Verdict.JE:
