@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
             tests = problem.examples + problem.hidden_tests
             print(
                 f"{problem.id}: {len(problem.examples)} examples, {len(problem.hidden_tests)} hidden tests, checker {problem.checker.describe()}"
+                + (f", interactor {problem.interactor.describe()}" if problem.interactor else "")
             )
             for sol in problem.solutions:
                 if sol.language not in ("python3", "cpp17"):
