@@ -30,13 +30,14 @@ import os
 import select
 import shutil
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from judges.checkers.program import CHECKER_LIMITS
+from judges.checkers.program import CHECKER_LIMITS, accepts
 from judges.checkers.spec import CheckerSpec, Convention
 from judges.config import Limits
 from judges.sandbox.slot import Outcome, Piped
@@ -54,12 +55,11 @@ __all__ = [
     "interactor_limits",
     "interactor_verdict",
     "message",
+    "read_file",
     "run_pair",
 ]
 
 RELAY_BUFFER = 1 << 16  # bytes the relay holds before it stops reading (like a pipe's buffer)
-_KATTIS = {42: Verdict.AC, 43: Verdict.WA}
-_TESTLIB = {0: Verdict.AC, 1: Verdict.WA, 2: Verdict.WA, 4: Verdict.WA}  # 2 PE, 4 DIRT: WA
 _MESSAGE_CHARS = 500
 
 
@@ -116,23 +116,35 @@ def interactor_args(spec: CheckerSpec, files: InteractorFiles) -> tuple[str, ...
     return (str(files.input), str(files.answer), str(files.feedback) + "/", *spec.args)
 
 
+def read_file(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a file the interactor wrote, read by the judge: a regular
+    file only, never through a link (the interactor could point one at the judge's secrets)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return b""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return b""
+        return os.read(fd, limit)
+    finally:
+        os.close(fd)
+
+
 def _message(spec: CheckerSpec, files: InteractorFiles, out: Outcome) -> str:
     text = b""
     if spec.convention is not Convention.TESTLIB:
-        try:
-            text = (files.feedback / "judgemessage.txt").read_bytes()[: _MESSAGE_CHARS * 4]
-        except OSError:
-            pass
+        text = read_file(files.feedback / "judgemessage.txt", _MESSAGE_CHARS * 4)
     text = text.strip() or out.stderr.strip()
     return text.decode("utf-8", errors="replace")[:_MESSAGE_CHARS]
 
 
 def interactor_verdict(spec: CheckerSpec, out: Outcome) -> Verdict | None:
     """AC or WA from the interactor's exit, or None when it failed (a judge error)."""
-    if out.killed or out.signal is not None or out.exit_code is None:
+    if out.killed or out.signal is not None:
         return None
-    table = _TESTLIB if spec.convention is Convention.TESTLIB else _KATTIS
-    return table.get(out.exit_code)
+    ok = accepts(spec.convention, out.exit_code)
+    return None if ok is None else Verdict.AC if ok else Verdict.WA
 
 
 def _failure(out: Outcome) -> str:

@@ -422,7 +422,8 @@ class Judge:
                 with_checker = spec.convention is Convention.TESTLIB and checker is not None
                 if verdict is Verdict.AC and with_checker and test.answer is not None:
                     assert checker is not None
-                    result = self._check(pslot, checker, test, files.output.read_bytes())
+                    output = interactive.read_file(files.output, limits.output_mb * 2**20)
+                    result = self._check(pslot, checker, test, output)
                     verdict = Verdict.AC if result.ok else Verdict.WA
                     detail = f"checker: {result.message}" if result.message else detail
             finally:

@@ -25,6 +25,7 @@ __all__ = [
     "CHECKER_LIMITS",
     "CheckerFailure",
     "CheckerFiles",
+    "accepts",
     "argv_for",
     "checker_files",
     "cleanup",
@@ -77,10 +78,17 @@ def argv_for(
     return (str(files.input), str(files.output), str(files.answer)), False
 
 
+def accepts(convention: Convention | None, exit_code: int | None) -> bool | None:
+    """What a checker's (or interactor's) exit code says in its convention: True accepted,
+    False rejected, None neither (the program failed)."""
+    table = _KATTIS if convention is Convention.KATTIS else _TESTLIB
+    return table.get(exit_code) if exit_code is not None else None
+
+
 def interpret(spec: CheckerSpec, out: Outcome, prepared: Prepared) -> CheckResult:
-    table = _KATTIS if spec.convention is Convention.KATTIS else _TESTLIB
     message = (out.stderr or out.stdout).decode("utf-8", errors="replace").strip()[:500]
-    if out.killed or out.signal is not None or out.exit_code not in table:
+    ok = accepts(spec.convention, out.exit_code)
+    if out.killed or out.signal is not None or ok is None:
         what = (
             f"killed ({out.killed} limit)"
             if out.killed
@@ -91,7 +99,7 @@ def interpret(spec: CheckerSpec, out: Outcome, prepared: Prepared) -> CheckResul
         raise CheckerFailure(
             f"checker {spec.program.name if spec.program else '?'} failed: {what}: {message}"
         )
-    return CheckResult(table[out.exit_code], message)
+    return CheckResult(ok, message)
 
 
 def cleanup(files: CheckerFiles) -> None:
