@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from alphasolve.candidate import dedupe
 from alphasolve.formats import load_problem
+from alphasolve.model.fake import FakeSampler
+from alphasolve.model.sampler import SamplingConfig
+from alphasolve.pipeline.mutate import mutate_inputs
+from alphasolve.pipeline.stages import behaviour, choose, filter_on_examples
 from alphasolve.problem import Problem, SolutionKind
 from judges import Judge, Program, Verdict
 
@@ -44,3 +49,30 @@ def test_guess_submissions_get_their_verdicts(guess: Problem, judge: Judge, inde
     name, language, code, kind = _solutions(guess)[index]
     report = judge.judge(guess, Program(language, code), guess.examples + guess.hidden_tests)
     assert report.verdict in EXPECTED[kind], (name, report.verdict, report.tests[-1].detail)
+
+
+def test_pipeline_stages_on_the_interactive_demo(judge: Judge) -> None:
+    """Example filter and behaviour signatures run against the interactor: the Python and
+    C++ references ask the same questions (one cluster), a wrong program that passes the
+    examples talks differently, and the top pick solves the hidden tests."""
+    problem = load_problem(REPO / "problems" / "hilltop")
+    assert problem.interactive
+    by_name = {s.name: (s.language, s.source.text()) for s in problem.solutions}
+    pool = [*by_name.values(), ("python3", "print(1)\n")]
+    candidates = dedupe(FakeSampler(pool).sample(problem, 40, seed=1, config=SamplingConfig()))
+    assert len(candidates) == len(pool)
+    code_of = {c.candidate_id: c.code for c in candidates}
+    outcomes = filter_on_examples(judge, problem, candidates)
+    passed = {code_of[o.candidate_id] for o in outcomes if o.passed}
+    assert passed == {code for _, code in by_name.values()}  # the wrong ones pass the examples
+    survivors = [c for c, o in zip(candidates, outcomes, strict=True) if o.passed]
+    inputs = mutate_inputs([t.input.text() for t in problem.examples], 8, seed=0)
+    signatures = behaviour(judge, problem, survivors, inputs)
+    sig = {code: signatures[cid] for cid, code in code_of.items() if cid in signatures}
+    main_py, main_cpp = by_name["main.py"][1], by_name["main.cpp"][1]
+    assert sig[main_py] == sig[main_cpp]
+    assert sig[by_name["highest_of_three.py"][1]] != sig[main_py]
+    selection = choose(problem, survivors, signatures, inputs)
+    first = next(c for c in survivors if c.candidate_id == selection.picks[0])
+    report = judge.judge(problem, Program(first.language, first.code), problem.hidden_tests)
+    assert report.passed
