@@ -314,13 +314,19 @@ class Zygote:
                 os.killpg(job, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-        while True:  # reap whatever was re-parented to us (we are PID 1 or a subreaper)
+        # Reap whatever was re-parented to us (we are PID 1 or a subreaper). A killed process
+        # may take a moment to die (a big compiler on a loaded machine): wait for it, boundedly,
+        # so that none is left over, even as a zombie, when the next job starts.
+        deadline = time.monotonic() + 2.0
+        while True:
             try:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
                 break
             if pid == 0:
-                break
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.001)
         try:
             leftovers = os.listdir(self.scratch)
         except OSError:
