@@ -193,29 +193,16 @@ class Relay:
             self.dst = None
         self.pending.clear()
 
-    def step(self, timeout: float) -> None:
+    def step(self, timeout: float, wake: int | None = None) -> None:
+        """Move what can be moved, waiting at most `timeout` (or until `wake` is readable)."""
         reading = [self.src] if self.src is not None and len(self.pending) < RELAY_BUFFER else []
         writing = [self.dst] if self.dst is not None and self.pending else []
-        if not reading and not writing:
-            threading.Event().wait(timeout)
-            return
-        readable, writable, _ = select.select(reading, writing, [], timeout)
-        if readable and self.src is not None:
-            try:
-                data = os.read(self.src, RELAY_BUFFER)
-            except BlockingIOError:
-                data = None
-            if data == b"":
-                self._close_src()
-            elif data:
-                self.written += len(data)
-                room = self.limit - len(self.transcript)
-                self.transcript += data[: max(0, room)]
-                if self.written > self.limit:
-                    self.over_limit = True
-                    self._close_src()
-                elif self.dst is not None:
-                    self.pending += data
+        extra = [wake] if wake is not None else []
+        readable, writable, _ = select.select(reading + extra, writing, [], timeout)
+        if wake is not None and wake in readable:
+            _drain(wake)
+        if self.src is not None and self.src in readable:
+            self._read()
         if writable and self.dst is not None and self.pending:
             try:
                 n = os.write(self.dst, self.pending)
@@ -228,8 +215,39 @@ class Relay:
         if self.src is None and self.dst is not None and not self.pending:
             self._close_dst()  # end of the program's output: end of the interactor's input
 
+    def _read(self) -> bool:
+        """One read from the program; False when nothing more is there now."""
+        assert self.src is not None
+        try:
+            data = os.read(self.src, RELAY_BUFFER)
+        except BlockingIOError:
+            return False
+        if not data:
+            self._close_src()
+            return False
+        self.written += len(data)
+        room = self.limit - len(self.transcript)
+        self.transcript += data[: max(0, room)]
+        if self.written > self.limit:
+            self.over_limit = True
+            self._close_src()
+            return False
+        if self.dst is not None:
+            self.pending += data
+        return True
+
+    @property
+    def idle(self) -> bool:
+        """Both ends closed: nothing is left for the relay to do."""
+        return self.src is None and self.dst is None
+
     def interactor_done(self) -> None:
+        """The interactor has ended. What the program had already written still counts (its
+        transcript should not depend on how fast the judge noticed); then its pipe closes,
+        as the real pipe would have: its next write gets SIGPIPE."""
         self._close_dst()
+        while self.src is not None and self._read():
+            pass
         self._close_src()
 
     def close(self) -> RelayReport:
@@ -241,12 +259,22 @@ class Relay:
 # ----- running the pair ---------------------------------------------------------------------
 
 
-class _Side(threading.Thread):
-    """One side's blocking run in its slot (the zygote supervises; this thread only waits)."""
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 4096):
+            pass
+    except BlockingIOError:
+        pass
 
-    def __init__(self, run: Callable[[], Outcome]) -> None:
+
+class _Side(threading.Thread):
+    """One side's blocking run in its slot (the zygote supervises; this thread only waits).
+    When it ends it writes to `wake`, so the relay notices at once."""
+
+    def __init__(self, run: Callable[[], Outcome], wake: int) -> None:
         super().__init__(daemon=True)
         self._run_fn = run
+        self._wake = wake
         self.outcome: Outcome | None = None
         self.error: BaseException | None = None
 
@@ -255,34 +283,38 @@ class _Side(threading.Thread):
             self.outcome = self._run_fn()
         except BaseException as exc:  # re-raised in the judge's thread
             self.error = exc
+        finally:
+            os.write(self._wake, b"!")
 
 
 def run_pair(
     run_program: Callable[[Piped], Outcome],
     run_interactor: Callable[[Piped], Outcome],
     output_limit: int,
-    poll: float = 0.05,
+    backstop: float = 1.0,
 ) -> tuple[Outcome, Outcome, RelayReport]:
     """Start both sides on fresh pipes, relay until both have ended. Raises the first
     side's judge error (after both have ended: no job outlives the call)."""
     to_program_r, to_program_w = os.pipe2(os.O_CLOEXEC)
     from_program_r, from_program_w = os.pipe2(os.O_CLOEXEC)
     to_interactor_r, to_interactor_w = os.pipe2(os.O_CLOEXEC)
+    wake_r, wake_w = os.pipe2(os.O_CLOEXEC | os.O_NONBLOCK)
     relay = Relay(from_program_r, to_interactor_w, output_limit)
-    program = _Side(lambda: run_program(Piped(to_program_r, from_program_w)))
-    interactor = _Side(lambda: run_interactor(Piped(to_interactor_r, to_program_w)))
+    program = _Side(lambda: run_program(Piped(to_program_r, from_program_w)), wake_w)
+    interactor = _Side(lambda: run_interactor(Piped(to_interactor_r, to_program_w)), wake_w)
     try:
         program.start()
         interactor.start()
-        while program.is_alive() or interactor.is_alive():
-            relay.step(poll)
+        while not relay.idle and (program.is_alive() or interactor.is_alive()):
+            relay.step(backstop, wake_r)
             if not interactor.is_alive():
                 relay.interactor_done()
-                program.join(poll)
     finally:
         report = relay.close()
-        program.join()
+        program.join()  # with the relay closed, each side ends under its own limits
         interactor.join()
+        os.close(wake_r)
+        os.close(wake_w)
     for side in (program, interactor):
         if side.error is not None:
             raise side.error
