@@ -1,6 +1,6 @@
 """Custom checker programs, run in the same sandbox as candidates, in their own conventions.
 
-testlib:  checker input output answer          exit 0 OK, 1 WA, 2 PE, 3 FAIL, 4 DIRT, 7 POINTS
+testlib:  checker input output answer     exit 0 OK, 1 WA, 2 PE, 3 FAIL, 4 DIRT, 7 POINTS, 8 EOF
 Kattis:   validator input answer feedback_dir [flags] < output     exit 42 AC, 43 WA
 
 A checker that crashes, times out or answers outside its convention is a judge error (the
@@ -34,7 +34,7 @@ __all__ = [
 
 CHECKER_LIMITS = Limits(time=10.0, wall_factor=2.0, memory_mb=1024, output_mb=16)
 
-_TESTLIB = {0: True, 1: False, 2: False, 4: False}  # 2 = presentation error: counted as WA
+_TESTLIB = {0: True, 1: False, 2: False, 4: False, 8: False}  # 2 PE, 4 DIRT, 8 EOF: WA
 _KATTIS = {42: True, 43: False}
 
 
