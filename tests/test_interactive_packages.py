@@ -3,6 +3,10 @@ package (problemtools' example, in its shape) and the native demo problem."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -76,3 +80,17 @@ def test_pipeline_stages_on_the_interactive_demo(judge: Judge) -> None:
     first = next(c for c in survivors if c.candidate_id == selection.picks[0])
     report = judge.judge(problem, Program(first.language, first.code), problem.hidden_tests)
     assert report.passed
+
+
+def test_solve_cli_gives_picks_on_the_interactive_demo(tmp_path: Path) -> None:
+    out = tmp_path / "run"
+    env = dict(os.environ, RAY_AUTH_MODE="disabled")
+    cmd = [sys.executable, "-m", "alphasolve.cli", "solve", str(REPO / "problems" / "hilltop"),
+           "--samples", "32", "--sampler", "fake", "--out", str(out)]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    picks = [json.loads(line) for line in (out / "picks.jsonl").read_text().splitlines()]
+    assert picks and not picks[0]["fallback"]
+    problem = load_problem(REPO / "problems" / "hilltop")
+    accepted = {s.source.text() for s in problem.solutions if s.kind is SolutionKind.ACCEPTED}
+    assert picks[0]["code"] in accepted
