@@ -1,11 +1,12 @@
 """Interactive runs: a program and an interactor, each in its own slot, talking through pipes.
 
     program stdout --pipe--> judge relay --pipe--> interactor stdin
-    program stdin  <-------------- pipe ---------- interactor stdout
+    program stdin  <--pipe-- judge relay <--pipe-- interactor stdout
 
-Both sides are ordinary sandboxed jobs (two zygotes, two slot uids); the judge only relays the
-program's side, which gives it the transcript (the program's behaviour), a bound on how much
-the program may write (OLE), and a bounded buffer, so neither side can stall the judge. The
+Both sides are ordinary sandboxed jobs (two zygotes, two slot uids); the judge relays both
+directions, which gives it the transcript (the program's behaviour), a bound on how much the
+program may write (OLE), bounded buffers, so neither side can stall the judge, and the order
+in which the two sides ended (each learns of the other's end only through the relay). The
 program's limits are the problem's; its wall limit is the pair's idle limit: a program that
 waits for input that never comes is killed there (TLE, idle). The interactor's limits are
 wider, so when both sides wait for each other it is the program that is stopped first.
@@ -163,97 +164,140 @@ class RelayReport:
     transcript: bytes  # what the program wrote, up to the output limit
     written: int  # bytes the program wrote in all
     over_limit: bool  # it wrote more than the output limit (OLE)
+    # Which side's output ended first, as the relay saw it (None: not seen). The other side
+    # learns of that end only through the relay, so this order is causal, not a race.
+    interactor_first: bool | None
 
 
-class Relay:
-    """Moves the program's output to the interactor, never blocking: both fds non-blocking,
-    at most RELAY_BUFFER bytes held. Closing follows the pipes it replaces: the program's end
-    of file closes the interactor's stdin; an interactor that stopped reading closes the
-    program's stdout (its next write gets SIGPIPE / BrokenPipeError)."""
+class _Channel:
+    """One direction: src -> dst, at most RELAY_BUFFER bytes held, both fds non-blocking.
+    Closing follows the pipe it replaces: end of file at src closes dst (once flushed); a
+    dst nobody reads any more closes src (the writer's next write gets SIGPIPE), after
+    taking what the writer had already written."""
 
-    def __init__(self, from_program: int, to_interactor: int, limit: int) -> None:
-        self.src: int | None = from_program
-        self.dst: int | None = to_interactor
-        self.limit = limit
+    def __init__(self, src: int, dst: int, limit: int | None) -> None:
+        self.src: int | None = src
+        self.dst: int | None = dst
+        self.limit = limit  # bytes src may write in all (None: no limit, no transcript)
         self.pending = bytearray()
         self.transcript = bytearray()
         self.written = 0
         self.over_limit = False
-        for fd in (from_program, to_interactor):
+        self.ended: int | None = None  # the relay's event number at src's end of file
+        for fd in (src, dst):
             os.set_blocking(fd, False)
 
-    def _close_src(self) -> None:
+    def close_src(self) -> None:
         if self.src is not None:
             os.close(self.src)
             self.src = None
 
-    def _close_dst(self) -> None:
+    def close_dst(self) -> None:
         if self.dst is not None:
             os.close(self.dst)
             self.dst = None
         self.pending.clear()
 
-    def step(self, timeout: float, wake: int | None = None) -> None:
-        """Move what can be moved, waiting at most `timeout` (or until `wake` is readable)."""
+    def wants(self) -> tuple[list[int], list[int]]:
         reading = [self.src] if self.src is not None and len(self.pending) < RELAY_BUFFER else []
         writing = [self.dst] if self.dst is not None and self.pending else []
-        extra = [wake] if wake is not None else []
-        readable, writable, _ = select.select(reading + extra, writing, [], timeout)
-        if wake is not None and wake in readable:
-            _drain(wake)
-        if self.src is not None and self.src in readable:
-            self._read()
-        if writable and self.dst is not None and self.pending:
-            try:
-                n = os.write(self.dst, self.pending)
-                del self.pending[:n]
-            except BlockingIOError:
-                pass
-            except BrokenPipeError:  # the interactor stopped reading: so does the program's pipe
-                self._close_dst()
-                self._close_src()
-        if self.src is None and self.dst is not None and not self.pending:
-            self._close_dst()  # end of the program's output: end of the interactor's input
+        return reading, writing
 
-    def _read(self) -> bool:
-        """One read from the program; False when nothing more is there now."""
+    def read(self, event: int) -> bool:
+        """One read; False when nothing more is there now."""
         assert self.src is not None
         try:
             data = os.read(self.src, RELAY_BUFFER)
         except BlockingIOError:
             return False
         if not data:
-            self._close_src()
+            self.ended = event
+            self.close_src()
             return False
         self.written += len(data)
-        room = self.limit - len(self.transcript)
-        self.transcript += data[: max(0, room)]
-        if self.written > self.limit:
-            self.over_limit = True
-            self._close_src()
-            return False
+        if self.limit is not None:
+            room = self.limit - len(self.transcript)
+            self.transcript += data[: max(0, room)]
+            if self.written > self.limit:
+                self.over_limit = True
+                self.close_src()
+                return False
         if self.dst is not None:
             self.pending += data
         return True
 
+    def write(self, event: int) -> None:
+        assert self.dst is not None
+        try:
+            del self.pending[: os.write(self.dst, self.pending)]
+        except BlockingIOError:
+            pass
+        except BrokenPipeError:  # the reader has gone: so has the writer's pipe
+            self.close_dst()
+            while self.src is not None and self.limit is not None and self.read(event):
+                pass
+            self.close_src()
+
+    def settle(self) -> None:
+        if self.src is None and self.dst is not None and not self.pending:
+            self.close_dst()  # the writer's end of file becomes the reader's
+
+
+class Relay:
+    """Both directions between the program and the interactor, never blocking. The judge
+    sees every byte each way: the program's (its transcript, its output limit) and the order
+    in which the two sides ended."""
+
+    def __init__(
+        self,
+        from_program: int,
+        to_interactor: int,
+        from_interactor: int,
+        to_program: int,
+        limit: int,
+    ) -> None:
+        self.up = _Channel(from_program, to_interactor, limit)
+        self.down = _Channel(from_interactor, to_program, None)
+        self.events = 0
+
     @property
     def idle(self) -> bool:
-        """Both ends closed: nothing is left for the relay to do."""
-        return self.src is None and self.dst is None
+        """Every end closed: nothing is left for the relay to do."""
+        return all(fd is None for c in (self.down, self.up) for fd in (c.src, c.dst))
 
-    def interactor_done(self) -> None:
-        """The interactor has ended. What the program had already written still counts (its
-        transcript should not depend on how fast the judge noticed); then its pipe closes,
-        as the real pipe would have: its next write gets SIGPIPE."""
-        self._close_dst()
-        while self.src is not None and self._read():
-            pass
-        self._close_src()
+    def step(self, timeout: float, wake: int | None = None) -> None:
+        """Move what can be moved, waiting at most `timeout` (or until `wake` is readable)."""
+        reading, writing = [], []
+        for channel in (self.down, self.up):
+            r, w = channel.wants()
+            reading += r
+            writing += w
+        extra = [wake] if wake is not None else []
+        readable, writable, _ = select.select(reading + extra, writing, [], timeout)
+        if wake is not None and wake in readable:
+            _drain(wake)
+        # The interactor's side first: when both ended at once, it counts as first (as with
+        # contest judges, where the interactor's end is what the program reacts to).
+        for channel in (self.down, self.up):
+            if channel.src is not None and channel.src in readable:
+                self.events += 1
+                channel.read(self.events)
+            if channel.dst is not None and channel.dst in writable and channel.pending:
+                self.events += 1
+                channel.write(self.events)
+            channel.settle()
 
     def close(self) -> RelayReport:
-        self._close_src()
-        self._close_dst()
-        return RelayReport(bytes(self.transcript), self.written, self.over_limit)
+        for channel in (self.up, self.down):
+            channel.close_src()
+            channel.close_dst()
+        up, down = self.up.ended, self.down.ended
+        first = None
+        if down is not None:
+            first = up is None or down < up
+        elif up is not None:
+            first = False
+        return RelayReport(bytes(self.up.transcript), self.up.written, self.up.over_limit, first)
 
 
 # ----- running the pair ---------------------------------------------------------------------
@@ -295,20 +339,19 @@ def run_pair(
 ) -> tuple[Outcome, Outcome, RelayReport]:
     """Start both sides on fresh pipes, relay until both have ended. Raises the first
     side's judge error (after both have ended: no job outlives the call)."""
-    to_program_r, to_program_w = os.pipe2(os.O_CLOEXEC)
-    from_program_r, from_program_w = os.pipe2(os.O_CLOEXEC)
-    to_interactor_r, to_interactor_w = os.pipe2(os.O_CLOEXEC)
+    program_in_r, program_in_w = os.pipe2(os.O_CLOEXEC)
+    program_out_r, program_out_w = os.pipe2(os.O_CLOEXEC)
+    interactor_in_r, interactor_in_w = os.pipe2(os.O_CLOEXEC)
+    interactor_out_r, interactor_out_w = os.pipe2(os.O_CLOEXEC)
     wake_r, wake_w = os.pipe2(os.O_CLOEXEC | os.O_NONBLOCK)
-    relay = Relay(from_program_r, to_interactor_w, output_limit)
-    program = _Side(lambda: run_program(Piped(to_program_r, from_program_w)), wake_w)
-    interactor = _Side(lambda: run_interactor(Piped(to_interactor_r, to_program_w)), wake_w)
+    relay = Relay(program_out_r, interactor_in_w, interactor_out_r, program_in_w, output_limit)
+    program = _Side(lambda: run_program(Piped(program_in_r, program_out_w)), wake_w)
+    interactor = _Side(lambda: run_interactor(Piped(interactor_in_r, interactor_out_w)), wake_w)
     try:
         program.start()
         interactor.start()
         while not relay.idle and (program.is_alive() or interactor.is_alive()):
             relay.step(backstop, wake_r)
-            if not interactor.is_alive():
-                relay.interactor_done()
     finally:
         report = relay.close()
         program.join()  # with the relay closed, each side ends under its own limits

@@ -413,7 +413,11 @@ class Judge:
                         broken_pipe=interactive.broken_pipe(pout),
                         interactor=interactive.interactor_verdict(spec, iout),
                         interactor_detail=interactive.message(spec, files, iout),
-                        interactor_first=iout.ended < pout.ended,
+                        interactor_first=(
+                            relay.interactor_first
+                            if relay.interactor_first is not None
+                            else iout.ended < pout.ended
+                        ),
                         interactor_broken_pipe=interactive.broken_pipe(iout),
                     )
                 )

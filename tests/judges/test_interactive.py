@@ -74,72 +74,87 @@ def test_interactor_outlasts_the_program() -> None:
     assert interactor_limits(program).time >= program.wall
 
 
-def _pipe_pair() -> tuple[int, int, int, int]:
-    src_r, src_w = os.pipe()
-    dst_r, dst_w = os.pipe()
-    return src_r, src_w, dst_r, dst_w
+class _Pipes:
+    """A relay between two fake sides: `program_w`/`program_r` and `interactor_r`/`interactor_w`
+    are the ends the two sides would hold."""
+
+    def __init__(self, limit: int = 1 << 20) -> None:
+        from_program_r, self.program_w = os.pipe()
+        self.interactor_r, to_interactor_w = os.pipe()
+        from_interactor_r, self.interactor_w = os.pipe()
+        self.program_r, to_program_w = os.pipe()
+        self.relay = Relay(from_program_r, to_interactor_w, from_interactor_r, to_program_w, limit)
+
+    def steps(self, n: int) -> None:
+        for _ in range(n):
+            self.relay.step(0.01)
 
 
-def _drive(relay: Relay, until: threading.Event) -> None:
-    while not until.is_set():
-        relay.step(0.01)
+def _read_available(fd: int) -> bytes:
+    os.set_blocking(fd, False)
+    try:
+        return os.read(fd, 1 << 16)
+    except BlockingIOError:
+        return b"?"  # nothing yet (not end of file)
 
 
 def test_relay_copies_and_closes_on_end_of_file() -> None:
-    src_r, src_w, dst_r, dst_w = _pipe_pair()
-    relay = Relay(src_r, dst_w, limit=1 << 20)
+    p = _Pipes()
     payload = b"".join(b"%d\n" % i for i in range(50000))  # more than a pipe holds
-    writer = threading.Thread(target=lambda: (os.write(src_w, payload), os.close(src_w)))
+    writer = threading.Thread(
+        target=lambda: (os.write(p.program_w, payload), os.close(p.program_w))
+    )
     writer.start()
     received = bytearray()
     while True:
-        relay.step(0.01)
-        try:
-            os.set_blocking(dst_r, False)
-            chunk = os.read(dst_r, 1 << 16)
-        except BlockingIOError:
-            continue
+        p.relay.step(0.01)
+        chunk = _read_available(p.interactor_r)
         if not chunk:
             break  # the relay closed the interactor's side after the program's EOF
-        received += chunk
+        if chunk != b"?":
+            received += chunk
     writer.join()
-    report = relay.close()
-    os.close(dst_r)
+    os.close(p.interactor_w)
+    p.steps(3)
+    report = p.relay.close()
     assert bytes(received) == payload
     assert report.transcript == payload and report.written == len(payload)
     assert not report.over_limit
+    assert report.interactor_first is False  # the program's output ended first
+    for fd in (p.interactor_r, p.program_r):
+        os.close(fd)
 
 
 def test_relay_stops_a_flood_at_the_limit() -> None:
-    src_r, src_w, dst_r, dst_w = _pipe_pair()
-    relay = Relay(src_r, dst_w, limit=1000)
-    os.write(src_w, b"x" * 5000)
+    p = _Pipes(limit=1000)
+    os.write(p.program_w, b"x" * 5000)
     for _ in range(20):
-        relay.step(0.01)
-        try:
-            os.set_blocking(dst_r, False)
-            os.read(dst_r, 1 << 16)  # an interactor that keeps reading
-        except BlockingIOError:
-            pass
-    report = relay.close()
+        p.relay.step(0.01)
+        _read_available(p.interactor_r)  # an interactor that keeps reading
+    report = p.relay.close()
     assert report.over_limit and len(report.transcript) == 1000
     with pytest.raises(BrokenPipeError):  # the program's next write fails: its pipe is closed
-        os.write(src_w, b"more")
-    for fd in (src_w, dst_r):
+        os.write(p.program_w, b"more")
+    for fd in (p.program_w, p.interactor_r, p.interactor_w, p.program_r):
         os.close(fd)
 
 
 def test_relay_passes_a_closed_interactor_back_to_the_program() -> None:
-    src_r, src_w, dst_r, dst_w = _pipe_pair()
-    relay = Relay(src_r, dst_w, limit=1 << 20)
-    os.close(dst_r)  # the interactor has gone
-    os.write(src_w, b"1\n")
-    for _ in range(5):
-        relay.step(0.01)
+    p = _Pipes()
+    os.write(p.interactor_w, b"lower\n")
+    os.close(p.interactor_w)  # the interactor has said its last word and gone
+    os.close(p.interactor_r)
+    os.write(p.program_w, b"1\n")
+    p.steps(5)
+    assert os.read(p.program_r, 100) == b"lower\n"
+    assert os.read(p.program_r, 100) == b""  # then end of file, as from the real pipe
     with pytest.raises(BrokenPipeError):
-        os.write(src_w, b"2\n")
-    relay.close()
-    os.close(src_w)
+        os.write(p.program_w, b"2\n")
+    os.close(p.program_w)
+    report = p.relay.close()
+    assert report.interactor_first is True
+    assert report.transcript == b"1\n"
+    os.close(p.program_r)
 
 
 class _Problem:
