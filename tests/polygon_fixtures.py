@@ -44,7 +44,11 @@ int main() {
 SOLUTIONS = {
     # path: (tag, Polygon source type, source)
     "solutions/main.cpp": ("main", "cpp.g++17", MAIN_CPP),
-    "solutions/sum.py": ("accepted", "python.3", "input()\nprint(sum(map(int, input().split())))\n"),
+    "solutions/sum.py": (
+        "accepted",
+        "python.3",
+        "input()\nprint(sum(map(int, input().split())))\n",
+    ),
     "solutions/off_by_one.py": (
         "wrong-answer",
         "python.3",
@@ -69,9 +73,7 @@ def problem_xml(
     tests_xml: str | None = None,
 ) -> str:
     if tests_xml is None:
-        rows = [
-            '<test method="manual" sample="true" group="samples" points="0"/>' for _ in SAMPLES
-        ]
+        rows = ['<test method="manual" sample="true" group="samples" points="0"/>' for _ in SAMPLES]
         for cmd in GENERATED:
             rows.append(
                 f'<test cmd="{cmd}" method="generated" group="main" points="10"/>'

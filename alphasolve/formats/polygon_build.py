@@ -73,6 +73,8 @@ def build(package: Package, judge: Any = None) -> Built:
             _check_compiles(spec, what, lambda: _judge(judge))
     if not (plan.generate or plan.answer or plan.crlf):
         return as_is
+    if plan.answer:
+        _main(package)  # no main solution to make the answers: say so before building
     return _cached_build(package, plan, lambda: _judge(judge))
 
 
