@@ -228,6 +228,19 @@ def test_test_numbers_grow_past_99(tmp_path: Path) -> None:
     assert p.examples == ()
 
 
+def test_statement_examples_when_no_test_is_a_sample(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "sum", "full")
+    xml = (root / "problem.xml").read_text().replace(' sample="true"', "")
+    (root / "problem.xml").write_text(xml)
+    sections = root / "statement-sections" / "english"
+    (sections / "example.01").write_text("1\n9\n")
+    (sections / "example.01.a").write_text("9\n")
+    p = polygon.load_problem(root, NoJudge())
+    assert [(t.label, t.input.text(), t.answer.text()) for t in p.examples if t.answer] == [
+        ("examples/example.01", "1\n9\n", "9\n")
+    ]
+
+
 def test_statement_from_problem_properties_json(tmp_path: Path) -> None:
     root = make_package(tmp_path / "sum", "full")
     shutil.rmtree(root / "statement-sections")

@@ -24,7 +24,6 @@ What is read, and where from (`docs/polygon.md` has the details):
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -35,7 +34,7 @@ from typing import Any
 
 from alphasolve.errors import ProblemError
 from alphasolve.formats.common import read_text
-from alphasolve.formats.latex import latex_to_text
+from alphasolve.formats.polygon_statement import statement_examples, statement_parts
 from alphasolve.problem import (
     Blob,
     CheckerKind,
@@ -88,7 +87,6 @@ TAG_KINDS: dict[str, SolutionKind] = {
     "rejected": SolutionKind.INCORRECT,
     "failed": SolutionKind.INCORRECT,
 }
-_SECTIONS = ("legend", "input", "output", "interaction", "notes", "scoring", "name")
 
 
 @dataclass(frozen=True)
@@ -422,8 +420,9 @@ def _problem(package: Package, built: Built) -> Problem:
         if t.points is not None:
             points[case.label] = t.points
     examples = tuple(c for c, t in zip(tests, package.tests, strict=True) if t.sample)
+    examples = examples or statement_examples(package.root)
     warnings = list(package.warnings) + list(built.warnings)
-    parts, names = _statement(package, warnings)
+    parts, names = statement_parts(package.root, warnings)
     name = names or next(iter(package.names.values()), "")
     return Problem(
         id=package.id,
@@ -464,90 +463,3 @@ def _rel(package: Package, path: Path) -> str:
         return path.relative_to(package.root).as_posix()
     except ValueError:
         return path.name
-
-
-# -- statements -----------------------------------------------------------------------------
-
-
-def _statement(package: Package, warnings: list[str]) -> tuple[dict[str, str], str]:
-    """The statement's parts as text, and the name it gives (or "")."""
-    raw = _statement_sources(package.root, warnings)
-    parts = {k: latex_to_text(v) if v else "" for k, v in raw.items()}
-    output = parts.get("output", "")
-    if parts.get("interaction"):
-        output = "\n\n".join(p for p in (output, "Interaction", parts["interaction"]) if p)
-    notes = parts.get("notes", "")
-    if parts.get("scoring"):
-        notes = "\n\n".join(p for p in (notes, "Scoring", parts["scoring"]) if p)
-    out = {
-        "legend": parts.get("legend", ""),
-        "input": parts.get("input", ""),
-        "output": output,
-        "notes": notes,
-    }
-    return out, parts.get("name", "").strip()
-
-
-def _language_dirs(base: Path) -> list[Path]:
-    if not base.is_dir():
-        return []
-    dirs = sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith("."))
-    return sorted(dirs, key=lambda p: p.name != "english")
-
-
-def _statement_sources(root: Path, warnings: list[str]) -> dict[str, str]:
-    for d in _language_dirs(root / "statement-sections"):
-        found = {s: read_text(d / f"{s}.tex") for s in _SECTIONS if (d / f"{s}.tex").is_file()}
-        if found:
-            _note_language(d, warnings)
-            return found
-    for d in _language_dirs(root / "statements"):
-        props = d / "problem-properties.json"
-        if props.is_file():
-            try:
-                data = json.loads(read_text(props))
-            except json.JSONDecodeError as exc:
-                raise ProblemError(props, f"invalid JSON: {exc.msg}", line=exc.lineno) from None
-            if not isinstance(data, dict):
-                raise ProblemError(props, "expected a JSON object")
-            _note_language(d, warnings)
-            return {s: data[s] for s in _SECTIONS if isinstance(data.get(s), str)}
-    for d in _language_dirs(root / "statements"):
-        tex = d / "problem.tex"
-        if tex.is_file():
-            _note_language(d, warnings)
-            return _split_problem_tex(read_text(tex))
-    warnings.append("no statement (statement-sections/, statements/<lang>/): statement left empty")
-    return {}
-
-
-def _note_language(d: Path, warnings: list[str]) -> None:
-    if d.name != "english":
-        warnings.append(f"no English statement: using {d.parent.name}/{d.name}")
-
-
-_OLYMP = re.compile(
-    r"\\(InputFile|OutputFile|Interaction|Note|Notes|Scoring|Examples|Example|exmp\w*)\b"
-)
-_OLYMP_KIND = {"InputFile": "input", "OutputFile": "output", "Interaction": "interaction",
-               "Note": "notes", "Notes": "notes", "Scoring": "scoring"}  # fmt: skip
-
-
-def _split_problem_tex(source: str) -> dict[str, str]:
-    """Polygon's built statement (olymp.sty): \\begin{problem}{name}... \\InputFile ..."""
-    source = source.replace("\r\n", "\n")
-    m = re.search(r"\\begin\{problem\}\{([^{}]*)\}", source)
-    name = m.group(1) if m else ""
-    body = source[m.end() :] if m else source
-    body = re.sub(r"^(\{[^{}]*\})*", "", body)  # the remaining {input}{output}{tl}{ml}
-    body = body.split("\\end{problem}")[0]
-    parts: dict[str, list[str]] = {"legend": []}
-    current, pos = "legend", 0
-    for m in _OLYMP.finditer(body):
-        parts.setdefault(current, []).append(body[pos : m.start()])
-        pos = m.end()
-        current = _OLYMP_KIND.get(m.group(1), "examples")
-    parts.setdefault(current, []).append(body[pos:])
-    out = {k: "".join(v) for k, v in parts.items() if k != "examples"}
-    out["name"] = name
-    return out
