@@ -24,7 +24,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +39,9 @@ __all__ = ["CACHE_ENV", "GENERATOR_LIMITS", "build", "cache_root"]
 
 CACHE_ENV = "ALPHASOLVE_CACHE"
 _VERSION = "1"  # bump when what is cached, or how, changes
-_LIMITS: dict[str, Any] = {"wall_factor": 2.0, "output_mb": 256, "stack_mb": 256}
-GENERATOR_LIMITS = {"time": 30.0, "memory_mb": 2048, **_LIMITS}
+# Generators and main solutions are the package's trusted programs, still sandboxed: room for
+# big tests, a wall backstop for hangs.
+GENERATOR_LIMITS = Limits(time=30.0, wall_factor=2.0, memory_mb=2048, output_mb=256, stack_mb=256)
 MAIN_TIME_FACTOR = 4.0  # the main solution gets this many times the time limit
 _CRLF_PROBE = 1 << 16  # bytes of the first test read to tell a Windows package
 
@@ -63,9 +64,16 @@ def build(package: Package, judge: Any = None) -> Built:
     """The files to use for each test; builds (once) what is missing. `judge`: a
     judges.Judge, the shared default one when None and building is needed."""
     plan = _plan(package)
+    unanswered = sum(not t.answer.is_file() for t in package.tests)
+    notes = (
+        (f"interactive: {unanswered} test(s) without an answer file",)
+        if package.interactor is not None and unanswered
+        else ()
+    )
     as_is = Built(
         {t.index: t.input for t in package.tests},
         {t.index: t.answer if t.answer.is_file() else None for t in package.tests},
+        notes,
     )
     for spec, what in ((package.checker, "checker"), (package.interactor, "interactor")):
         if _compiled(spec):
@@ -75,7 +83,8 @@ def build(package: Package, judge: Any = None) -> Built:
         return as_is
     if plan.answer:
         _main(package)  # no main solution to make the answers: say so before building
-    return _cached_build(package, plan, lambda: _judge(judge))
+    built = _cached_build(package, plan, lambda: _judge(judge))
+    return Built(built.inputs, built.answers, notes + built.warnings)
 
 
 def _judge(judge: Any) -> Any:
@@ -105,7 +114,7 @@ def _compiled(spec: CheckerSpec | None) -> bool:
 # -- building -------------------------------------------------------------------------------
 
 
-def _key(package: Package, plan: _Plan) -> str:
+def _key(package: Package) -> str:
     h = hashlib.sha256(_VERSION.encode())
     h.update((package.root / "problem.xml").read_bytes())
     sources = set(package.executables.values())
@@ -126,7 +135,7 @@ def _key(package: Package, plan: _Plan) -> str:
 
 
 def _cached_build(package: Package, plan: _Plan, get_judge: Callable[[], Any]) -> Built:
-    target = cache_root() / "polygon" / f"{package.id}-{_key(package, plan)}"
+    target = cache_root() / "polygon" / f"{package.id}-{_key(package)}"
     done = target / "built.json"
     if not done.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -143,9 +152,9 @@ def _cached_build(package: Package, plan: _Plan, get_judge: Callable[[], Any]) -
     notes = json.loads(done.read_text())["warnings"]
     inputs, answers = {}, {}
     for t in package.tests:
-        made = target / "tests" / t.input.name
+        made = target / "tests" / _made(t)
         inputs[t.index] = made if made.is_file() else t.input
-        answer = target / "answers" / t.answer.name
+        answer = target / "answers" / _made(t)
         answers[t.index] = (
             answer if answer.is_file() else (t.answer if t.answer.is_file() else None)
         )
@@ -165,10 +174,10 @@ def _build_into(out: Path, package: Package, plan: _Plan, judge: Any) -> list[st
                 pool.map(lambda t: _generate(package, t, judge), plan.generate),
                 strict=True,
             ):
-                (out / "tests" / t.input.name).write_bytes(data)
+                (out / "tests" / _made(t)).write_bytes(data)
                 generated.add(t.cmd.split()[0])
         first = plan.generate[0]
-        if _generate(package, first, judge) != (out / "tests" / first.input.name).read_bytes():
+        if _generate(package, first, judge) != (out / "tests" / _made(first)).read_bytes():
             notes.append(
                 f"generator {first.cmd.split()[0]} is not deterministic: test {first.index} "
                 "differs between two runs (the first run is kept)"
@@ -179,25 +188,26 @@ def _build_into(out: Path, package: Package, plan: _Plan, judge: Any) -> list[st
     if plan.crlf:
         for t in package.tests:
             if t.input.is_file():
-                (out / "tests" / t.input.name).write_bytes(_lf(t.input.read_bytes()))
+                (out / "tests" / _made(t)).write_bytes(_lf(t.input.read_bytes()))
             if t.answer.is_file():
-                (out / "answers" / t.answer.name).write_bytes(_lf(t.answer.read_bytes()))
+                (out / "answers" / _made(t)).write_bytes(_lf(t.answer.read_bytes()))
         notes.append("CRLF test files rewritten with LF line ends")
     if plan.answer:
         main = _main(package)
-        inputs = {t.index: out / "tests" / t.input.name for t in plan.answer}
+        inputs = {t.index: out / "tests" / _made(t) for t in plan.answer}
         with ThreadPoolExecutor(workers) as pool:
             results = pool.map(
                 lambda t: _answer(package, main, t, inputs[t.index], judge), plan.answer
             )
             for t, data in zip(plan.answer, results, strict=True):
-                (out / "answers" / t.answer.name).write_bytes(data)
+                (out / "answers" / _made(t)).write_bytes(data)
         notes.append(f"{len(plan.answer)} answer(s) made by the main solution {main[0].name}")
-    if package.interactor is not None:
-        missing = [t for t in package.tests if not t.answer.is_file()]
-        if missing:
-            notes.append(f"interactive: {len(missing)} test(s) without an answer file")
     return notes
+
+
+def _made(test: PolygonTest) -> str:
+    # by number: a pattern such as tests/%02d/in.txt gives every test the same file name
+    return f"{test.index:03d}"
 
 
 def _lf(data: bytes) -> bytes:
@@ -249,7 +259,7 @@ def _generate(package: Package, test: PolygonTest, judge: Any) -> bytes:
     if language is None:
         raise ProblemError(source, "the generator's language is not supported (C++ or Python)")
     prepared = _prepare(judge, source, language, f"generator {name}")
-    result, stdout = judge.execute(prepared, Blob.of(b""), Limits(**GENERATOR_LIMITS), tuple(args))
+    result, stdout = judge.execute(prepared, Blob.of(b""), GENERATOR_LIMITS, tuple(args))
     if result.verdict is not Verdict.AC:
         raise ProblemError(
             source,
@@ -280,10 +290,10 @@ def _answer(
     source, language = main
     prepared = _prepare(judge, source, language, "main solution")
     stdin = made if made.is_file() else test.input
-    limits = Limits(
+    limits = replace(
+        GENERATOR_LIMITS,
         time=package.time_limit * MAIN_TIME_FACTOR * judge.config.multiplier(language),
         memory_mb=package.memory_limit,
-        **_LIMITS,
     )
     result, stdout = judge.execute(prepared, Blob.file(stdin), limits)
     if result.verdict is not Verdict.AC:
