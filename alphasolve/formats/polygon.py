@@ -30,7 +30,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alphasolve.errors import ProblemError
 from alphasolve.formats.common import read_text
@@ -45,6 +45,9 @@ from alphasolve.problem import (
     SolutionKind,
     TestCase,
 )
+
+if TYPE_CHECKING:
+    from judges.judge import Judge
 
 __all__ = [
     "NAME",
@@ -140,7 +143,7 @@ def load(path: Path) -> Iterator[Problem | ProblemError]:
         yield exc
 
 
-def load_problem(root: Path, judge: Any = None) -> Problem:
+def load_problem(root: Path, judge: Judge | None = None) -> Problem:
     """Parse the package, produce (once, cached) what it lacks, and return the Problem.
     `judge`: the judges.Judge to build with (default: the shared one)."""
     # imported here: parsing a package needs no judge, and most packages need no building

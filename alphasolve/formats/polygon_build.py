@@ -26,7 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from alphasolve.errors import ProblemError
 from alphasolve.formats.common import LANGUAGE_BY_SUFFIX
@@ -34,6 +34,10 @@ from alphasolve.formats.polygon import Built, Package, PolygonTest, language_of
 from alphasolve.problem import Blob, CheckerKind, CheckerSpec
 from judges.config import Limits
 from judges.verdict import Verdict
+
+if TYPE_CHECKING:
+    from judges.executors import Prepared
+    from judges.judge import Judge
 
 __all__ = ["CACHE_ENV", "GENERATOR_LIMITS", "build", "cache_root"]
 
@@ -60,7 +64,7 @@ class _Plan:
     crlf: bool  # the package's test files use CRLF
 
 
-def build(package: Package, judge: Any = None) -> Built:
+def build(package: Package, judge: Judge | None = None) -> Built:
     """The files to use for each test; builds (once) what is missing. `judge`: a
     judges.Judge, the shared default one when None and building is needed."""
     plan = _plan(package)
@@ -87,7 +91,7 @@ def build(package: Package, judge: Any = None) -> Built:
     return Built(built.inputs, built.answers, notes + built.warnings)
 
 
-def _judge(judge: Any) -> Any:
+def _judge(judge: Judge | None) -> Judge:
     if judge is not None:
         return judge
     from judges.judge import default_judge
@@ -134,7 +138,7 @@ def _key(package: Package) -> str:
     return h.hexdigest()[:20]
 
 
-def _cached_build(package: Package, plan: _Plan, get_judge: Callable[[], Any]) -> Built:
+def _cached_build(package: Package, plan: _Plan, get_judge: Callable[[], Judge]) -> Built:
     target = cache_root() / "polygon" / f"{package.id}-{_key(package)}"
     done = target / "built.json"
     if not done.is_file():
@@ -161,7 +165,7 @@ def _cached_build(package: Package, plan: _Plan, get_judge: Callable[[], Any]) -
     return Built(inputs, answers, (*notes, f"built files cached in {target}"))
 
 
-def _build_into(out: Path, package: Package, plan: _Plan, judge: Any) -> list[str]:
+def _build_into(out: Path, package: Package, plan: _Plan, judge: Judge) -> list[str]:
     (out / "tests").mkdir()
     (out / "answers").mkdir()
     notes: list[str] = []
@@ -228,7 +232,7 @@ def _one_line(text: str) -> str:
     return first[:300]
 
 
-def _prepare(judge: Any, source: Path, language: str, what: str) -> Any:
+def _prepare(judge: Judge, source: Path, language: str, what: str) -> Prepared:
     prepared = judge.prepare(
         language,
         source.read_text(errors="replace"),
@@ -241,7 +245,7 @@ def _prepare(judge: Any, source: Path, language: str, what: str) -> Any:
     return prepared
 
 
-def _generate(package: Package, test: PolygonTest, judge: Any) -> bytes:
+def _generate(package: Package, test: PolygonTest, judge: Judge) -> bytes:
     try:
         name, *args = shlex.split(test.cmd)
     except ValueError:
@@ -285,7 +289,7 @@ def _main(package: Package) -> tuple[Path, str]:
 
 
 def _answer(
-    package: Package, main: tuple[Path, str], test: PolygonTest, made: Path, judge: Any
+    package: Package, main: tuple[Path, str], test: PolygonTest, made: Path, judge: Judge
 ) -> bytes:
     source, language = main
     prepared = _prepare(judge, source, language, "main solution")
@@ -305,7 +309,7 @@ def _answer(
     return stdout
 
 
-def _check_compiles(spec: CheckerSpec, what: str, get_judge: Callable[[], Any]) -> None:
+def _check_compiles(spec: CheckerSpec, what: str, get_judge: Callable[[], Judge]) -> None:
     assert spec.program is not None
     source = spec.program
     language = LANGUAGE_BY_SUFFIX.get(source.suffix, "cpp17")
