@@ -42,6 +42,7 @@ CASES = [
         True,
     ),
     (NCMP, b"9223372036854775808", b"1", False),  # beyond int64
+    (NCMP, b"10 0 100 -100\n", b"10\n0\n100\n-100\n", True),
     (NCMP, b"007", b"7", False),  # leading zeros are not an integer
     (NCMP, b"+7", b"7", False),  # nor is a plus sign
     (NCMP, b"-0", b"0", False),  # nor minus zero
@@ -113,6 +114,12 @@ def test_testlib_checkers(spec: CheckerSpec, output: bytes, answer: bytes, accep
     ("spec", "output", "answer"),
     [
         (NCMP, b"7", b"007"),
+        (NCMP, b"007", b"007"),  # identical output does not make the answer valid
+        (NCMP, b"-0", b"-0"),
+        (NCMP, b"9223372036854775808", b"9223372036854775808"),
+        (NCMP, b"-9223372036854775809", b"-9223372036854775809"),
+        (NCMP, b"1-2", b"1-2"),
+        (RCMP6, b"nan", b"nan"),
         (NCMP, b"1 2", b"1 x"),
         (NCMP, b"1", b"1 x"),  # the rest of the answer is still read
         (RCMP6, b"1", b"abc"),
