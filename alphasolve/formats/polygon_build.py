@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 __all__ = ["CACHE_ENV", "GENERATOR_LIMITS", "build", "cache_root"]
 
 CACHE_ENV = "ALPHASOLVE_CACHE"
-_VERSION = "1"  # bump when what is cached, or how, changes
+_VERSION = "2"  # bump when what is cached, or how, changes
 # Generators and main solutions are the package's trusted programs, still sandboxed: room for
 # big tests, a wall backstop for hangs.
 GENERATOR_LIMITS = Limits(time=30.0, wall_factor=2.0, memory_mb=2048, output_mb=256, stack_mb=256)
@@ -156,11 +156,14 @@ def _cached_build(package: Package, plan: _Plan, get_judge: Callable[[], Judge])
     notes = json.loads(done.read_text())["warnings"]
     inputs, answers = {}, {}
     for t in package.tests:
-        made = target / "tests" / _made(t)
-        inputs[t.index] = made if made.is_file() else t.input
-        answer = target / "answers" / _made(t)
+        made_input, made_answer = target / "tests" / _made(t), target / "answers" / _made(t)
+        if (t in plan.generate and not made_input.is_file()) or (
+            t in plan.answer and not made_answer.is_file()
+        ):
+            raise ProblemError(target, "the cache of built files is incomplete: delete it")
+        inputs[t.index] = made_input if made_input.is_file() else t.input
         answers[t.index] = (
-            answer if answer.is_file() else (t.answer if t.answer.is_file() else None)
+            made_answer if made_answer.is_file() else (t.answer if t.answer.is_file() else None)
         )
     return Built(inputs, answers, (*notes, f"built files cached in {target}"))
 
