@@ -15,8 +15,9 @@ read through testlib's own stream rules rather than Python's:
 
 A wrong answer and a presentation error are both a rejection here (the judge reports WA); an
 invalid jury answer (testlib's FAIL) raises CheckerFailure, which the judge reports as JE.
-`uncmp` is left to the package's own checker: its element type changed between testlib
-versions, so no single built-in matches every package.
+`uncmp` is left to the package's own checker: the testlib `uncmp.cpp` read for this stores
+the 64-bit values it reads in a `vector<int>` (truncating them), and a package may ship that
+or a corrected copy, so no single built-in matches every package.
 """
 
 from __future__ import annotations
