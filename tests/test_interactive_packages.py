@@ -93,3 +93,140 @@ def test_solve_cli_gives_picks_on_the_interactive_demo(tmp_path: Path) -> None:
     problem = load_problem(REPO / "problems" / "hilltop")
     accepted = {s.source.text() for s in problem.solutions if s.kind is SolutionKind.ACCEPTED}
     assert picks[0]["code"] in accepted
+
+
+# A Polygon package of an interactive problem, as Codeforces prepares them: a testlib
+# interactor (registerInteraction: reads the program's output from `ouf`, writes the result
+# to `tout`) and a testlib checker that checks the interactor's output file against the
+# answer, both built against the package's own testlib.h: here the tests' stand-in for it
+# (tests/fixtures/polygon/testlib.h) with the interactor's part of testlib's interface added.
+INTERACTION_API = """
+#include <fstream>
+#include <iostream>
+inline std::ofstream tout;
+inline void registerInteraction(int argc, char* argv[]) {
+    if (argc < 3) quit(_fail, "usage: interactor input output");
+    inf.open(argv[1], _fail);
+    ouf.file = stdin;  // the program's output
+    ouf.onError = _pe;
+    tout.open(argv[2]);
+}
+#endif
+"""
+POLYGON_XML = """<?xml version="1.0" encoding="utf-8" standalone="no"?>
+<problem revision="1" short-name="guess-polygon">
+    <names><name language="english" value="Guess (Polygon)"/></names>
+    <judging input-file="" output-file="">
+        <testset name="tests">
+            <time-limit>1000</time-limit>
+            <memory-limit>268435456</memory-limit>
+            <test-count>3</test-count>
+            <input-path-pattern>tests/%02d</input-path-pattern>
+            <answer-path-pattern>tests/%02d.a</answer-path-pattern>
+            <tests>
+                <test method="manual" sample="true"/>
+                <test method="manual"/>
+                <test method="manual"/>
+            </tests>
+        </testset>
+    </judging>
+    <files><resources><file path="files/testlib.h" type="h.g++"/></resources></files>
+    <assets>
+        <checker type="testlib"><source path="files/check.cpp" type="cpp.g++17"/></checker>
+        <interactor><source path="files/interactor.cpp" type="cpp.g++17"/></interactor>
+        <solutions>
+            <solution tag="main"><source path="solutions/bisect.cpp" type="cpp.g++17"/></solution>
+            <solution tag="accepted"><source path="solutions/bisect.py" type="python.3"/></solution>
+            <solution tag="wrong-answer"><source path="solutions/first.py" type="python.3"/></solution>
+        </solutions>
+    </assets>
+</problem>
+"""
+POLYGON_INTERACTOR = r"""#include "testlib.h"
+int main(int argc, char* argv[]) {
+    registerInteraction(argc, argv);
+    int secret = inf.readInt();
+    for (int q = 1; q <= 20; q++) {
+        int guess = ouf.readInt();
+        if (guess == secret) { std::cout << "=" << std::endl; tout << q << std::endl; quitf(_ok, "%d", q); }
+        std::cout << (secret < guess ? "<" : ">") << std::endl;
+    }
+    quitf(_wa, "no correct guess in 20");
+}
+"""
+POLYGON_CHECKER = r"""#include "testlib.h"
+int main(int argc, char* argv[]) {
+    registerTestlibCmd(argc, argv);
+    int used = ouf.readInt(), limit = ans.readInt();
+    if (used > limit) quitf(_wa, "%d guesses, at most %d allowed", used, limit);
+    quitf(_ok, "%d guesses", used);
+}
+"""
+POLYGON_BISECT_PY = """lo, hi = 1, 1000
+while True:
+    g = (lo + hi) // 2
+    print(g, flush=True)
+    r = input()
+    if r == "=":
+        break
+    lo, hi = (lo, g - 1) if r == "<" else (g + 1, hi)
+"""
+POLYGON_BISECT_CPP = r"""#include <iostream>
+#include <string>
+int main() {
+    int lo = 1, hi = 1000;
+    for (std::string r; r != "=";) {
+        int g = (lo + hi) / 2;
+        std::cout << g << std::endl;
+        std::cin >> r;
+        if (r == "<") hi = g - 1; else if (r == ">") lo = g + 1;
+    }
+}
+"""
+# Guesses 1, 2, 3, ...: the interactor (20 guesses at most) accepts it on the first test,
+# where the checker then finds more guesses than the answer's budget.
+POLYGON_FIRST_PY = """for g in range(1, 1001):
+    print(g, flush=True)
+    if input() == "=":
+        break
+"""
+
+
+def test_polygon_interactive_package(tmp_path: Path, judge: Judge) -> None:
+    from alphasolve.formats import polygon
+
+    root = tmp_path / "guess-polygon"
+    files = {
+        "problem.xml": POLYGON_XML,
+        "files/testlib.h": (REPO / "tests/fixtures/polygon/testlib.h")
+        .read_text()
+        .rsplit("#endif", 1)[0]
+        + INTERACTION_API,
+        "files/interactor.cpp": POLYGON_INTERACTOR,
+        "files/check.cpp": POLYGON_CHECKER,
+        "solutions/bisect.cpp": POLYGON_BISECT_CPP,
+        "solutions/bisect.py": POLYGON_BISECT_PY,
+        "solutions/first.py": POLYGON_FIRST_PY,
+        # input: the secret; answer: the most guesses a solution may use
+        "tests/01": "12\n",
+        "tests/01.a": "10\n",
+        "tests/02": "1000\n",
+        "tests/02.a": "10\n",
+        "tests/03": "1\n",
+        "tests/03.a": "10\n",
+    }
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    problem = polygon.load_problem(root, judge)
+    assert problem.interactive and problem.interactor.convention.value == "testlib"
+    got = {}
+    for sol in problem.solutions:
+        report = judge.judge(
+            problem, Program(sol.language, sol.source.text()), problem.hidden_tests
+        )
+        got[sol.name] = (report.verdict, report.tests[-1].detail)
+    assert got["solutions/bisect.cpp"][0] is Verdict.AC, got
+    assert got["solutions/bisect.py"][0] is Verdict.AC, got
+    verdict, detail = got["solutions/first.py"]
+    assert verdict is Verdict.WA and "12 guesses, at most 10" in detail, got  # the checker's word
