@@ -57,19 +57,22 @@ def test_judge_slots_share_the_judge_resource_within_one_node() -> None:
 def test_draw_weights_count_draws_or_expected_draws_in_sampling_order() -> None:
     import math
 
+    from alphasolve.candidate import Candidate
     from alphasolve.model.samples_io import in_sampling_order
     from alphasolve.pipeline.stages import draw_weights
+    from alphasolve.records import SampleRecord
 
     # Two chunks of 4, groups of 2 within each: chunk 0 was cut short by a kill after its
     # first row, chunk 1 finished meanwhile, and chunk 0's other rows came on resuming.
-    def row(chunk: int, cid: str, p: float) -> dict:
-        return {"chunk": chunk, "candidate_id": cid, "log_likelihood": math.log(p)}
+    def row(chunk: int, cid: str, p: float) -> SampleRecord:
+        c = Candidate("p", cid, "python3", "", 800, (), 1.0, 0, math.log(p), 1)
+        return SampleRecord(c, chunk)
 
     rows = [row(0, "b", 0.3),
             row(1, "a", 0.5), row(1, "b", 0.1), row(1, "a", 0.5), row(1, "c", 0.2),
             row(0, "b", 0.3), row(0, "a", 0.6), row(0, "d", 0.01)]  # fmt: skip
     ordered = in_sampling_order(rows)
-    assert [(r["chunk"], r["candidate_id"]) for r in ordered] == [
+    assert [(r.chunk, r.candidate_id) for r in ordered] == [
         (0, "b"), (0, "b"), (0, "a"), (0, "d"), (1, "a"), (1, "b"), (1, "a"), (1, "c")
     ]  # fmt: skip
     assert draw_weights(ordered, None) == {"b": 3, "a": 3, "d": 1, "c": 1}
