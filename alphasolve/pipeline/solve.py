@@ -299,6 +299,7 @@ def solve(
                 "max_open_problems": scheduler.limit,
                 "most_open": scheduler.most_open,
                 "busy_share": scheduler.utilisation(),
+                "wall_s": round(time.monotonic() - scheduler.started, 3),
             },
             actors=cluster.where(),  # where they ended (a lost node's actors moved)
         )
