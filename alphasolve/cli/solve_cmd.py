@@ -15,7 +15,7 @@ from alphasolve.model.sampler import DEFAULT_LANGUAGES, SAMPLERS, SamplingConfig
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.config import AUTO, SolveConfig, sampling_config
 from alphasolve.problem import Problem
-from clustering.scorer import DEFAULT_SCORER, SCORERS
+from alphasolve.selectors import DEFAULT_SELECTOR, SELECTORS
 
 HELP = "solve problems: sample, filter on the examples, cluster by behaviour, pick 10"
 
@@ -63,7 +63,10 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="the samples sharing a prompt are distinct programs",
     )
     parser.add_argument(
-        "--scorer", choices=sorted(SCORERS), default=DEFAULT_SCORER, help="cluster score"
+        "--selector",
+        choices=list(SELECTORS),
+        default=DEFAULT_SELECTOR,
+        help=f"how the picks are chosen (default {DEFAULT_SELECTOR}; eval compares them all)",
     )
     parser.add_argument(
         "--sampler-actors",
@@ -137,7 +140,7 @@ def pipeline_config(args: argparse.Namespace) -> SolveConfig:
         samples=args.samples, seed=args.seed, sampler=args.sampler, model_dir=args.model,
         languages=args.language, judge_actors=args.judge_actors,
         temperature=resolve_temperature(args.temperature, args.model, args.sampler),
-        judge_workers=args.judge_workers, scorer=args.scorer,
+        judge_workers=args.judge_workers, selector=args.selector,
         without_replacement=args.without_replacement, sampler_actors=args.sampler_actors,
         sampler_gpus=args.sampler_gpus, max_open_problems=args.max_open_problems,
     )  # fmt: skip

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig
-from clustering.scorer import DEFAULT_SCORER
+from alphasolve.selectors import DEFAULT_SELECTOR
 
 __all__ = ["AUTO", "SolveConfig", "sampling_config"]
 
@@ -27,7 +27,7 @@ class SolveConfig:
     mutated_inputs: int = 24  # mutations of the example inputs
     max_survivors: int = 2048  # the likeliest survivors go on to the behaviour stage
     picks: int = 10
-    scorer: str = DEFAULT_SCORER  # cluster score: a name in clustering.scorer.SCORERS
+    selector: str = DEFAULT_SELECTOR  # how the picks are chosen: alphasolve.selectors
     # AUTO: one per `sampler_gpus` of the cluster's GPUs (one per GPU), one without GPUs
     sampler_actors: int = AUTO
     sampler_gpus: float = 1.0  # GPU share per sampler actor, where the cluster has GPUs

@@ -40,7 +40,7 @@ def finish_problem(
     draws = Counter(r.candidate_id for r in rows)
     group = sampling_config(cfg).samples_per_prompt if cfg.without_replacement else None
     selection = choose(
-        problem, survivors, state.signatures, state.inputs or [], cfg.picks, cfg.scorer,
+        problem, survivors, state.signatures, state.inputs or [], cfg.picks, cfg.selector,
         draw_weights(rows, group),
     )  # fmt: skip
     # A cluster's size is its draws (what selection weighed, as expected draws when drawn

@@ -218,7 +218,11 @@ class RayCluster:
     def get(self, ref: Any) -> Any:
         try:
             return ray.get(ref)
-        except (ray.exceptions.RayActorError, ray.exceptions.ActorUnavailableError) as exc:
+        except (
+            ray.exceptions.RayActorError,
+            ray.exceptions.ActorUnavailableError,
+            ray.exceptions.ObjectLostError,  # a result kept on a node that is gone
+        ) as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise WorkLost(first) from None
 

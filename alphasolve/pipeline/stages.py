@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from alphasolve.candidate import Candidate
 from alphasolve.problem import Problem
 from alphasolve.records import FilterRecord, SampleRecord
-from clustering import Member, Selection, expected_draws, input_shape_ok, select, signature
-from clustering.scorer import DEFAULT_SCORER, get_scorer
+from alphasolve.selectors import DEFAULT_SELECTOR, get_selector
+from clustering import Member, Selection, expected_draws, input_shape_ok, signature
 from judges import Blob, Judge, TestCase, Verdict
 from judges.judge import BatchJob
 
@@ -95,7 +95,7 @@ def choose(
     signatures: dict[str, tuple[str, ...]],
     inputs: Sequence[str],
     n: int = 10,
-    scorer: str = DEFAULT_SCORER,
+    selector: str = DEFAULT_SELECTOR,
     draws: Mapping[str, float] | None = None,
 ) -> Selection:
     """The picks among the survivors; `draws`: how many samples were each survivor, or its
@@ -114,7 +114,7 @@ def choose(
         )
         for c in survivors
     ]
-    return select(members, shape_ok, n, score=get_scorer(scorer))
+    return get_selector(selector)(members, shape_ok, n)
 
 
 def fallback_picks(
