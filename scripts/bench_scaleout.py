@@ -92,6 +92,7 @@ def main() -> None:
           f"({args.chunk_seconds:g} s of sleep per chunk of 64 samples, fake sampler's programs); "
           f"{args.problems} problems x {args.samples} samples")  # fmt: skip
     results: dict[tuple[str, int], tuple[float, float]] = {}
+    peak = 64 / args.chunk_seconds  # one simulated GPU that never waits and costs nothing
     try:
         for label, open_limit in (("many open", AUTO), ("one open", 1)):
             for n in (1, 2, 4, 8):
@@ -106,9 +107,10 @@ def main() -> None:
                 rate = args.problems * args.samples / info["wall_s"]
                 busy = info["busy_share"]["sampler"]
                 results[label, n] = (rate, sum(busy) / len(busy))
-                one = results["many open", 1][0]  # one actor, kept busy: the ideal's unit
+                one = results["many open", 1][0]  # one actor, measured: the ideal's unit
                 print(f"{label:<10} (max open {info['max_open_problems']:>2}) {n} sampler actors: "
                       f"{rate:7.1f} samples/s, ideal {n * one:7.1f} (x{rate / (n * one):.2f}), "
+                      f"simulated-GPU peak {n * peak:7.1f} (x{rate / (n * peak):.2f}), "
                       f"samplers busy {results[label, n][1]:.2f}, {info['wall_s']:.1f} s",
                       flush=True)  # fmt: skip
     finally:

@@ -83,3 +83,30 @@ def test_draw_weights_count_draws_or_expected_draws_in_sampling_order() -> None:
     assert weights == pytest.approx({"b": 0.8, "a": 3.2, "d": 0.02, "c": 0.4})
     # the wrong order (as appended) groups other draws together and gives other weights
     assert draw_weights(rows, 2) != pytest.approx(draw_weights(ordered, 2))
+
+
+def node(node_id: str, alive: bool = True, **resources: float) -> dict:
+    return {"NodeID": node_id, "Alive": alive, "Resources": resources}
+
+
+def test_placement_follows_the_cluster_shape() -> None:
+    from alphasolve.errors import AlphasolveError
+    from alphasolve.pipeline.solve import Placement, SolveConfig, plan_placement
+
+    laptop = [node("a", CPU=2, judge=2)]
+    assert plan_placement(SolveConfig(), laptop) == Placement(1, 0.0, (("a", 2),))
+    # two GPU nodes and two judge nodes (one dead): a sampler per GPU, a judge per node
+    cluster = [node("g1", CPU=8, GPU=4), node("g2", CPU=8, GPU=4),
+               node("j1", CPU=16, judge=16), node("j2", CPU=8, judge=8),
+               node("j3", alive=False, judge=8)]  # fmt: skip
+    auto = plan_placement(SolveConfig(), cluster)
+    assert auto == Placement(8, 1.0, (("j1", 16), ("j2", 8)))
+    half = plan_placement(SolveConfig(sampler_gpus=0.5), cluster)
+    assert half.samplers == 16 and half.sampler_gpus == 0.5
+    fixed = plan_placement(SolveConfig(sampler_actors=3, judge_actors=3, judge_workers=4), cluster)
+    assert fixed == Placement(3, 1.0, ((None, 4),) * 3)
+    assert plan_placement(SolveConfig(judge_workers=2), cluster).judges == (("j1", 2), ("j2", 2))
+    with pytest.raises(AlphasolveError, match="need 9 GPUs; the cluster has 8"):
+        plan_placement(SolveConfig(sampler_actors=9), cluster)
+    with pytest.raises(AlphasolveError, match="no node offers the `judge` resource"):
+        plan_placement(SolveConfig(), [node("g1", CPU=8, GPU=1)])

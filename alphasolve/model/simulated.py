@@ -1,7 +1,8 @@
 """SimulatedGpuSampler: stands in for a GPU sampler when measuring scale-out without GPUs.
 
-It returns the fake sampler's programs after sleeping for the time a GPU would take to draw
-them (`chunk_seconds` per CHUNK_SIZE samples). Sleeping uses no CPU, so N of these actors
+It returns the fake sampler's programs `chunk_seconds` (per CHUNK_SIZE samples) after it was
+asked, as a GPU drawing them would: making them takes some CPU time, and it sleeps for the
+rest. Sleeping uses no CPU, so N of these actors
 on one small machine behave like N GPUs: what a benchmark then measures is the scheduler
 keeping them busy, not the machine's cores. Its numbers are simulated and must be named so.
 """
@@ -45,8 +46,10 @@ class SimulatedGpuSampler:
     def sample(
         self, problem: Problem, n: int, seed: int, config: SamplingConfig
     ) -> list[Candidate]:
-        time.sleep(self.chunk_seconds * n / CHUNK_SIZE)
-        return self.fake.sample(problem, n, seed, config)
+        ready = time.monotonic() + self.chunk_seconds * n / CHUNK_SIZE
+        drawn = self.fake.sample(problem, n, seed, config)
+        time.sleep(max(0.0, ready - time.monotonic()))
+        return drawn
 
     def sample_inputs(
         self, problem: Problem, n: int, seed: int, config: SamplingConfig
