@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -46,24 +44,19 @@ def test_a_node_removed_mid_run(tmp_path: Path) -> None:
 
         cut = tmp_path / "cut"
         moved: list[str] = []
+        drawn_so_far = [0]
 
-        def lose_the_node() -> None:
+        def lose_the_node(stage: str, n: int) -> None:
             """Once the run is under way, a fresh node joins (as an autoscaler would add
-            one) and the node holding every actor goes, its processes killed."""
-            deadline = time.monotonic() + 300
-            while time.monotonic() < deadline:
-                samples = cut / "samples.jsonl"
-                if samples.exists() and samples.read_text().count("\n") >= 200:
-                    cluster.add_node(**NODE)
-                    cluster.remove_node(doomed)
-                    moved.append(doomed.node_id)
-                    return
-                time.sleep(0.02)
+            one) and the node holding every actor goes, its processes killed. (In the
+            driver's progress callback: Ray adds nodes from the main thread only.)"""
+            drawn_so_far[0] += n if stage == "sample" else 0
+            if drawn_so_far[0] >= 200 and not moved:
+                cluster.add_node(**NODE)
+                cluster.remove_node(doomed)
+                moved.append(doomed.node_id)
 
-        thread = threading.Thread(target=lose_the_node)
-        thread.start()
-        solve(problems, cut, cfg)
-        thread.join()
+        solve(problems, cut, cfg, progress=lose_the_node)
         assert moved, "the node was never removed"
 
         def drawn(run: Path) -> Counter:
@@ -81,7 +74,8 @@ def test_a_node_removed_mid_run(tmp_path: Path) -> None:
         def picks(run: Path) -> list[dict]:  # problems finish in any order, ranks in order
             return sorted(lines(run / "picks.jsonl"), key=lambda r: (r["problem_id"], r["rank"]))
 
-        assert picks(cut) == picks(whole) and len(picks(cut)) == 2 * 10
+        assert picks(cut) == picks(whole)
+        assert {p["problem_id"] for p in picks(cut)} == {p.id for p in problems}
         # run.json says where the actors ended: none on the node that is gone
         actors = json.loads((cut / "run.json").read_text())["actors"]
         assert {a["role"] for a in actors} == {"sampler", "judge"}
