@@ -156,7 +156,9 @@ class _Handle:
 
 
 def judge_payload(problem: Problem) -> Any:
-    """The object judges receive for `problem` (examples, checker, limits)."""
+    """The object judges receive for `problem` (examples, checker, limits): the one place
+    that decides what travels to the judge nodes (put once per problem, fetched once per
+    node). Judges call `filter`/`behaviour` with what this puts, resolved by Ray."""
     return ray.put(replace(problem, hidden_tests=()))
 
 
@@ -279,6 +281,8 @@ def solve(
     _check_same_draws(run, cfg)
     connect(address)
     placement = plan_placement(cfg, ray.nodes())
+    # Checks of the cluster that need no actor (each node's toolchains, the model on the
+    # sampler nodes) belong here, before any actor starts or any sample is drawn.
     cluster = RayCluster(cfg, placement)
     try:
         run.update_info(
