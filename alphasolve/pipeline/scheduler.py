@@ -275,7 +275,6 @@ class Scheduler:
                 seconds[stage] = round(o.marks[stage] - last, 3)
                 last = o.marks[stage]
         seconds["total"] = round(now - o.opened, 3)
-        seconds["done_at"] = round(now - self.started, 3)
         self._report(o.problem, o.state, seconds)
 
     def _report(self, problem: Problem, state: ProblemState, seconds: dict[str, float]) -> None:
