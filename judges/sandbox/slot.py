@@ -183,6 +183,7 @@ class Slot:
         req = {
             "kind": "python",
             "code_hash": hashlib.sha256(data).hexdigest(),
+            "program_file": "main.py",
             "args": list(args),
             "recursion_limit": self.config.python_recursion_limit,
             "int_max_str_digits": self.config.python_int_max_str_digits,

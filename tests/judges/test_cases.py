@@ -53,9 +53,14 @@ def _checker(raw: object) -> CheckerSpec:
     )
 
 
+def _slot_uids(judge: Judge) -> set[int]:
+    # This judge's own uids only: other judges on the machine (other test runs) hold the rest.
+    return {slot.uid for slot in judge._slots if slot.uid is not None}
+
+
 def slot_processes(judge: Judge) -> list[str]:
-    """Processes still running as any slot uid (there must be none between runs)."""
-    base = judge.config.sandbox.base_uid
+    """Processes still running as one of the judge's slot uids (none may be left between runs)."""
+    uids = _slot_uids(judge)
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -68,14 +73,14 @@ def slot_processes(judge: Judge) -> list[str]:
         for line in status.splitlines():
             if line.startswith("Uid:"):
                 uid = int(line.split()[1])
-                if base <= uid < base + 1024:
+                if uid in uids:
                     found.append(f"pid {entry} uid {uid}")
     return found
 
 
 def stray_files(judge: Judge) -> list[str]:
     """Files a slot uid owns in shared places (it may write only its scratch directory)."""
-    base = judge.config.sandbox.base_uid
+    uids = _slot_uids(judge)
     found = []
     for place in ("/tmp", "/dev/shm", "/var/tmp"):
         try:
@@ -88,7 +93,7 @@ def stray_files(judge: Judge) -> list[str]:
                     uid = entry.stat(follow_symlinks=False).st_uid
                 except OSError:
                     continue
-                if base <= uid < base + 1024:
+                if uid in uids:
                     found.append(entry.path)
     return found
 
@@ -121,7 +126,7 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
                 f.write(chunk)
             f.write(rep["line"] * (rep["times"] % 10000))
     else:
-        inp.write_text(meta.get("input", ""))
+        inp.write_bytes(meta.get("input", "").encode(meta.get("input_encoding", "utf-8")))
     ans = datadir / f"{name}-{language}.ans"
     ans.write_text(meta.get("answer", ""))
     for p in (inp, ans):
@@ -144,6 +149,8 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     assert str(result.verdict) in expected, (
         f"{name} [{language}]: got {result.verdict} ({result.detail}), expected {expected}; stderr: {result.stderr[-300:]}"
     )
+    if "exit_code" in meta:
+        assert result.exit_code == meta["exit_code"], f"exit code {result.exit_code}"
     assert elapsed <= float(meta.get("max_wall_seconds", 30)) + 5, f"took {elapsed:.1f}s"
     # host invariants
     assert slot_processes(judge) == []
