@@ -14,6 +14,7 @@ from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
 from alphasolve.problem import SolutionKind
 from judges import Judge, Program, Verdict
+from judges.executors import EXECUTORS, LanguageUnavailable
 
 HELP = "check the demo problems and judge their reference solutions"
 
@@ -44,10 +45,14 @@ def run(args: argparse.Namespace) -> int:
                 f"{problem.id}: {len(problem.examples)} examples, {len(problem.hidden_tests)} hidden tests, checker {problem.checker.describe()}"
             )
             for sol in problem.solutions:
-                if sol.language not in ("python3", "cpp17"):
+                if sol.language not in EXECUTORS:
                     continue
                 start = time.perf_counter()
-                report = judge.judge(problem, Program(sol.language, sol.source.text()), tests)
+                try:
+                    report = judge.judge(problem, Program(sol.language, sol.source.text()), tests)
+                except LanguageUnavailable as exc:
+                    print(f"    {sol.name:<28} {sol.language:<8} skipped: {exc}")
+                    continue
                 expected_ok = sol.kind is SolutionKind.ACCEPTED
                 as_expected = report.passed == expected_ok
                 mismatches += not as_expected

@@ -63,6 +63,7 @@ class SolveConfig:
     sampler: str = "seq2seq"
     model_dir: Path | None = None
     languages: str = DEFAULT_LANGUAGES
+    python_runtime: str = "python3"  # the executor that judges Python programs (pypy3: PyPy)
     temperature: float | None = None  # None: the model's alphasolve.json, else SamplingConfig's
     without_replacement: bool = False  # SamplingConfig's: distinct programs per prompt group
     model_inputs: int = 32  # TEST INPUT samples from the model
@@ -116,8 +117,8 @@ class SamplerWorker:
 class JudgeWorker:
     """A judge with its own zygotes, in its own process (a Ray actor on a `judge` node)."""
 
-    def __init__(self, workers: int) -> None:
-        self.judge = Judge(JudgeConfig(workers=workers))
+    def __init__(self, workers: int, runtimes: tuple[tuple[str, str], ...] = ()) -> None:
+        self.judge = Judge(JudgeConfig(workers=workers, runtimes=runtimes))
 
     def filter(self, problem: Problem, candidates: list[Candidate]) -> list[FilterOutcome]:
         return filter_on_examples(self.judge, problem, candidates)
@@ -193,7 +194,9 @@ def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
         for i in range(cfg.sampler_actors)
     ]
     judges = [
-        judge_cls.options(name=f"alphasolve-judge-{i}-{tag}").remote(slots)
+        judge_cls.options(name=f"alphasolve-judge-{i}-{tag}").remote(
+            slots, (("python3", cfg.python_runtime),)
+        )
         for i in range(cfg.judge_actors)
     ]
     return samplers, judges

@@ -18,6 +18,7 @@ import yaml
 
 from judges import Blob, CheckerKind, CheckerSpec, Judge, Program, TestCase, Verdict
 from judges.config import Limits
+from judges.executors import EXECUTORS
 
 CASES = Path(__file__).parent / "cases"
 # A secret-looking variable in the judge's own environment: r23-env-secrets must not see it.
@@ -26,17 +27,26 @@ LANGS = {"main.py": "python3", "main.cpp": "cpp17"}
 
 
 def _cases() -> list[tuple[str, str]]:
+    """(case, language) for each program file, and for each runtime a case names in `also`
+    (other runtimes of the file's language, such as pypy3 for main.py)."""
     out = []
     for case in sorted(p for p in CASES.iterdir() if (p / "case.yaml").is_file()):
+        also = yaml.safe_load((case / "case.yaml").read_text()).get("also", [])
         for filename, language in LANGS.items():
             if (case / filename).is_file():
                 out.append((case.name, language))
+                out += [(case.name, runtime) for runtime in also if _source(runtime) == language]
     return out
+
+
+def _source(language: str) -> str:
+    executor = EXECUTORS.get(language)
+    return executor.source_language if executor is not None else language
 
 
 def _expected(spec: object, language: str) -> set[str]:
     if isinstance(spec, dict):
-        spec = spec[language]
+        spec = spec.get(language, spec.get(_source(language)))
     return {spec} if isinstance(spec, str) else set(spec)  # type: ignore[arg-type]
 
 
@@ -112,7 +122,12 @@ def datadir() -> Iterator[Path]:
 def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     case = CASES / name
     meta = yaml.safe_load((case / "case.yaml").read_text())
-    source = (case / next(f for f, lang in LANGS.items() if lang == language)).read_text()
+    source = (case / next(f for f, lang in LANGS.items() if lang == _source(language))).read_text()
+    if language not in EXECUTORS:
+        pytest.skip(f"{language} is not a registered executor")
+    unusable = judge.self_test()[language]
+    if unusable is not None:
+        pytest.skip(unusable)
     if name.startswith("r23") and not judge.isolation().as_dict()["measures"][
         "filesystem"
     ].startswith("Landlock"):
