@@ -32,6 +32,7 @@ __all__ = [
 REGISTRY = (
     "judges.executors.python3:Python3",
     "judges.executors.cpp17:Cpp17",
+    "judges.executors.pypy3:PyPy3",
 )
 
 
