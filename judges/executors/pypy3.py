@@ -25,15 +25,18 @@ MAX_SOURCE_BYTES = 1 << 20
 # PyPy's garbage collector sizes its nursery from the CPU's cache size (else it warns on
 # stderr and guesses).
 _READ = ("/proc/cpuinfo",)
-# Parses main.py as the interpreter would run it; on failure prints only the error (no
-# traceback of this checker), as CPython's `py_compile` would report it.
+# Parses main.py as the interpreter would run it; a syntax error prints only the error (no
+# traceback of this checker) and exits with _SYNTAX_ERROR. Anything else (PyPy folds
+# constants such as b"x" * 2**31 while compiling, and may run out of memory doing it) is
+# left to the run, which meets it the way `pypy3 main.py` on a contest site would.
+_SYNTAX_ERROR = 65
 _CHECK = (
     "import sys, traceback\n"
     "try:\n"
     "    compile(open('main.py', 'rb').read(), 'main.py', 'exec', dont_inherit=True)\n"
-    "except (SyntaxError, ValueError, MemoryError, RecursionError, OverflowError) as e:\n"
+    "except (SyntaxError, ValueError, RecursionError, OverflowError) as e:\n"
     "    sys.stderr.write(''.join(traceback.format_exception_only(type(e), e)))\n"
-    "    sys.exit(1)\n"
+    f"    sys.exit({_SYNTAX_ERROR})\n"
 )
 
 
@@ -79,11 +82,11 @@ class PyPy3:
             memory_mb=lim.memory_mb, output_mb=1, stack_mb=64,
         )  # fmt: skip
         out = self._exec(slot, ["-c", _CHECK], Blob.of(b""), limits, (), source)
-        if out.killed or out.signal or out.exit_code:
+        if out.exit_code == _SYNTAX_ERROR and not out.killed:
             message = out.stderr.decode(errors="replace").strip()
             return Prepared(
                 self.name,
-                compile_error=(message or "syntax check failed")[: lim.message_chars],
+                compile_error=(message or "syntax error")[: lim.message_chars],
                 compile_time=out.wall,
             )
         return Prepared(self.name, source=source, compile_time=out.wall)
@@ -109,11 +112,15 @@ class PyPy3:
         source: str,
     ) -> Outcome:
         assert self.interpreter is not None
+        # The judge's policy for huge integers, as the forked CPython applies it (0: print
+        # them in full; PyPy 7.3.11 has CPython's 4300-digit limit otherwise).
+        digits = slot.config.python_int_max_str_digits
         return slot.run_exec(
             [self.interpreter, *argv],
             stdin,
             limits,
             exec_paths=(self.interpreter,),
             extra_read=(*_READ, *extra_read),
+            env={"PYTHONINTMAXSTRDIGITS": str(digits)},
             program=source,
         )
