@@ -307,9 +307,14 @@ class Zygote:
                 os.killpg(job, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-        while True:  # reap whatever was re-parented to us (we are PID 1 or a subreaper)
+        # Reap whatever was re-parented to us (we are PID 1 or a subreaper). Where every one
+        # of them was sent SIGKILL, wait until they are gone: a killed process that holds
+        # much memory takes a while to exit, and until then it still counts against the slot
+        # uid's RLIMIT_NPROC (the next exec would fail with EAGAIN) and the machine's memory.
+        swept = self.pid1 or self.uid is not None
+        while True:
             try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
+                pid, _ = os.waitpid(-1, 0 if swept else os.WNOHANG)
             except ChildProcessError:
                 break
             if pid == 0:
