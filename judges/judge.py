@@ -16,11 +16,11 @@ import logging
 import queue
 import shutil
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol
 
 from judges import interactive
@@ -34,11 +34,13 @@ from judges.checkers import (
 )
 from judges.checkers import program as checker_program
 from judges.classify import classify, signal_name
+from judges.compile_cache import CompileCache, cache_key
 from judges.config import JudgeConfig, Limits
 from judges.executors import (
     EXECUTORS,
     LanguageUnavailable,
     Prepared,
+    RunMode,
     get_executor,
     language_for_suffix,
 )
@@ -113,13 +115,15 @@ def _digest(output: bytes) -> str:
 class Judge:
     def __init__(self, config: JudgeConfig | None = None) -> None:
         self.config = config or JudgeConfig()
+        for language, runtime in self.config.runtimes:
+            if get_executor(runtime).source_language != get_executor(language).name:
+                raise ValueError(f"{runtime} does not run {language} programs")
         self.workdir = make_workdir(self.config.sandbox)
         self._idle: queue.LifoQueue[Slot] = queue.LifoQueue()
         self._slots: list[Slot] = []
         self._lock = threading.Lock()
         self._pair_lock = threading.Lock()
-        self._prepared: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
-        self._preparing: dict[tuple[str, str], threading.Lock] = {}  # compiles in progress
+        self._cache = CompileCache(self.workdir / "cache", self.config.compile_cache_entries)
         self._available: dict[str, str | None] = {}  # language -> None, or why it is unusable
         self._closed = False
 
@@ -195,46 +199,44 @@ class Judge:
     def limits_for(
         self, problem: ProblemLike, language: str, time_limit: float | None = None
     ) -> Limits:
+        runtime = self.config.runtime(language)
         seconds = (
             time_limit
             if time_limit is not None
-            else problem.time_limit * self.config.multiplier(language)
+            else problem.time_limit * self.config.multiplier(runtime)
         )
         return replace(self.config.limits, time=seconds, memory_mb=problem.memory_limit)
 
     def prepare(
         self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()
     ) -> Prepared:
-        """Compile (or syntax-check) once per distinct program. Raises LanguageUnavailable
-        when the language's self-test does not pass on this machine."""
-        self._require(language)
-        return self._prepare(language, code, extra_files)
+        """Compile (or syntax-check) once per distinct program, under the executor that
+        `config.runtimes` names for its language. Raises LanguageUnavailable when that
+        executor's self-test does not pass on this machine."""
+        runtime = self.config.runtime(language)
+        self._require(runtime)
+        return self._prepare(runtime, code, extra_files)
 
     def _prepare(
-        self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()
+        self,
+        language: str,
+        code: str,
+        extra_files: tuple[tuple[str, str], ...] = (),
+        slot: Slot | None = None,
     ) -> Prepared:
-        text = "\0".join([code, *(n + t for n, t in extra_files)])
-        key = (language, hashlib.sha256(text.encode()).hexdigest())
-        with self._lock:
-            if key in self._prepared:
-                self._prepared.move_to_end(key)
-                return self._prepared[key]
-            building = self._preparing.setdefault(key, threading.Lock())
-        # Wait for another thread's compile of the same program *before* taking a slot: a
-        # thread holding a slot while it waits would serialise run_many's compiles.
-        with building:
-            with self._lock:
-                if key in self._prepared:
-                    return self._prepared[key]
-            executor = get_executor(language)
-            with self._slot() as slot:
-                prepared = executor.prepare(code, slot, self.config, extra_files)
-            with self._lock:
-                self._prepared[key] = prepared
-                self._preparing.pop(key, None)
-                while len(self._prepared) > self.config.cpp_cache_entries:
-                    self._prepared.popitem(last=False)
-        return prepared
+        """Through the compile cache. Without `slot` one is taken only to build: a thread
+        waiting for another's build of the same program holds none (that would serialise
+        run_many's compiles); with `slot` (a checker prepared mid-run) that one is used."""
+        executor = get_executor(language)
+        key = cache_key(language, executor.fingerprint(), code, extra_files)
+
+        def build(artefacts: Path) -> Prepared:
+            if slot is not None:
+                return executor.prepare(code, slot, self.config, artefacts, extra_files)
+            with self._slot() as free:
+                return executor.prepare(code, free, self.config, artefacts, extra_files)
+
+        return self._cache.get_or_build(key, build)
 
     def _require(self, language: str) -> None:
         with self._lock:
@@ -296,7 +298,13 @@ class Judge:
             out = executor.run(prepared, slot, test.input, limits)
             if out.compile_error is not None:
                 return RunResult(Verdict.CE, detail=out.compile_error[:2000], test=test.label)
-            facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
+            facts = classify(
+                out,
+                limits,
+                slot.baseline_kb,
+                forked=executor.run_mode is RunMode.FORK,
+                tracebacks=executor.tracebacks,
+            )
             stderr = out.stderr.decode("utf-8", errors="replace")[
                 : self.config.sandbox.stderr_keep_chars
             ]
@@ -331,7 +339,13 @@ class Judge:
             out = executor.run(prepared, slot, stdin, limits, args=args)
             if out.compile_error is not None:
                 return RunResult(Verdict.CE, detail=out.compile_error[:2000]), b""
-            facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
+            facts = classify(
+                out,
+                limits,
+                slot.baseline_kb,
+                forked=executor.run_mode is RunMode.FORK,
+                tracebacks=executor.tracebacks,
+            )
         stderr = out.stderr.decode("utf-8", errors="replace")[
             : self.config.sandbox.stderr_keep_chars
         ]
@@ -388,7 +402,7 @@ class Judge:
             for p in sorted(spec.program.parent.iterdir())
             if p.suffix in (".h", ".hpp") and p.is_file()
         )
-        prepared = self._prepared_checker(language, spec.program.read_text(), headers, slot)
+        prepared = self._prepare(language, spec.program.read_text(), headers, slot)
         if prepared.compile_error is not None:
             raise checker_program.CheckerFailure(
                 f"{role} {spec.program.name} does not compile: {prepared.compile_error[:500]}"
@@ -430,7 +444,13 @@ class Judge:
                 )
                 if pout.compile_error is not None:
                     return RunResult(Verdict.CE, detail=pout.compile_error[:2000], test=test.label)
-                facts = classify(pout, limits, pslot.baseline_kb, forked=prepared.binary is None)
+                facts = classify(
+                    pout,
+                    limits,
+                    pslot.baseline_kb,
+                    forked=executor.run_mode is RunMode.FORK,
+                    tracebacks=executor.tracebacks,
+                )
                 own, own_detail = facts.verdict, facts.detail
                 if relay.over_limit:
                     own, own_detail = Verdict.OLE, f"output over the {limits.output_mb} MiB limit"
@@ -474,18 +494,6 @@ class Judge:
             test=test.label,
         )
 
-    def _prepared_checker(
-        self, language: str, source: str, headers: tuple[tuple[str, str], ...], slot: Slot
-    ) -> Prepared:
-        key = (language + ":checker", hashlib.sha256((source + repr(headers)).encode()).hexdigest())
-        with self._lock:
-            if key in self._prepared:
-                return self._prepared[key]
-        prepared = get_executor(language).prepare(source, slot, self.config, headers)
-        with self._lock:
-            self._prepared[key] = prepared
-        return prepared
-
     # ----- the public calls -----
 
     def judge(
@@ -499,7 +507,7 @@ class Judge:
         """Run a candidate on tests in order; the verdict is the first failure's, else AC."""
         prepared = self.prepare(candidate.language, candidate.code)
         if prepared.compile_error is not None:
-            return JudgeReport(Verdict.CE, (), candidate.language, prepared.compile_error)
+            return JudgeReport(Verdict.CE, (), prepared.language, prepared.compile_error)
         limits = self.limits_for(problem, candidate.language, time_limit)
         interactor = getattr(problem, "interactor", None)  # problems without one: batch
         results = []
@@ -511,7 +519,7 @@ class Judge:
                 verdict = result.verdict
                 if stop_on_first_failure:
                     break
-        return JudgeReport(verdict, tuple(results), candidate.language)
+        return JudgeReport(verdict, tuple(results), prepared.language)
 
     def run_many(self, jobs: Iterable[BatchJob]) -> Iterator[tuple[BatchJob, RunResult]]:
         """Run (program, input) pairs on all slots; yields results as they finish.

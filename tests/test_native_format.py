@@ -9,6 +9,7 @@ import pytest
 from alphasolve.errors import ProblemError
 from alphasolve.formats import FORMATS, find_format, iter_problems, load_problem
 from alphasolve.problem import CheckerKind, Convention, SolutionKind
+from judges.executors import EXECUTORS
 
 GOOD_YAML = """\
 name: Sum of Evens
@@ -260,7 +261,7 @@ def test_round_trip_through_native(tmp_path: Path, source: str) -> None:
         assert copy.interactor is not None
         assert copy.interactor.convention == original.interactor.convention
         assert copy.interactor.program.read_bytes() == original.interactor.program.read_bytes()
-    runnable = [s for s in original.solutions if s.language in ("python3", "cpp17")]
+    runnable = [s for s in original.solutions if s.language in EXECUTORS]
     assert sorted(s.source.read() for s in copy.solutions) == sorted(
         s.source.read() for s in runnable
     )

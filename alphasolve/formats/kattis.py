@@ -21,6 +21,9 @@ read, and where from:
   FLOATS or EXACT; a custom validator (`output_validators/` legacy with `validation: custom`,
   `output_validator/` 2023-07) becomes CUSTOM in the Kattis convention with the flags as args.
 * submissions: `submissions/{accepted,wrong_answer,time_limit_exceeded,run_time_error}/*`.
+  Kattis judges Python 3 with PyPy: where a `pypy3` executor is installed the Python 3
+  submissions are judged under it (else under CPython, with a warning: slower, so a
+  submission Kattis accepts may time out).
 
 * interactive (`validation: custom interactive` legacy, `type: interactive` 2023-07): the
   output validator is the interactor, in the Kattis convention (`Problem.interactor`).
@@ -34,6 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +60,7 @@ from alphasolve.problem import (
     Solution,
     SolutionKind,
 )
+from judges.executors import EXECUTORS
 
 __all__ = ["DEFAULT_MEMORY_LIMIT", "DEFAULT_TIME_LIMIT", "NAME", "load", "load_problem", "matches"]
 
@@ -76,6 +81,9 @@ _OTHER_LANGUAGES = {
     ".js": "javascript", ".rb": "ruby", ".hs": "haskell", ".scala": "scala", ".php": "php",
     ".ml": "ocaml", ".pas": "pascal", ".lua": "lua", ".swift": "swift", ".f90": "fortran",
 }  # fmt: skip
+# The runtime Kattis judges a language's submissions with, where it differs from the language's
+# own executor and is installed here.
+_KATTIS_RUNTIMES = {"python3": "pypy3"}
 _FLOAT_FLAGS = ("float_tolerance", "float_absolute_tolerance", "float_relative_tolerance")
 _DEFAULT_FLAGS = ("case_sensitive", "space_change_sensitive", *_FLOAT_FLAGS)
 _NOT_PROGRAM = {".h", ".hpp", ".hh", ".md", ".txt", ".pdf", ".yaml", ".yml"}
@@ -521,6 +529,17 @@ def _submissions(root: Path, warnings: list[str]) -> tuple[Solution, ...]:
                 )
     if skipped:
         warnings.append(f"multi-file submissions not kept: {', '.join(skipped)}")
+    for language, runtime in _KATTIS_RUNTIMES.items():
+        if runtime not in EXECUTORS or not any(s.language == language for s in found):
+            continue
+        missing = EXECUTORS[runtime].unavailable_reason()
+        if missing is None:
+            found = [replace(s, language=runtime) if s.language == language else s for s in found]
+        else:
+            warnings.append(
+                f"Kattis judges {language} submissions with {runtime}, unavailable here "
+                f"({missing}): judged with {language}, slower, so they may time out"
+            )
     return tuple(found)
 
 

@@ -17,6 +17,7 @@ from alphasolve.formats.common import (
     split_statement,
 )
 from alphasolve.problem import Blob, CheckerKind, CheckerSpec, Convention, Problem, TestCase
+from judges.executors import EXECUTORS
 
 NAME = "native"
 _KNOWN_KEYS = {
@@ -212,9 +213,10 @@ def write_problem(problem: Problem, root: Path) -> Path:
             stem.with_suffix(".ans").write_bytes(test.answer.read() if test.answer else b"")
     by_kind: dict[str, int] = {}
     for sol in problem.solutions:
-        suffix = {"python3": ".py", "cpp17": ".cpp"}.get(sol.language)
-        if suffix is None:
+        executor = EXECUTORS.get(sol.language)
+        if executor is None:
             continue  # languages the judge does not run are not written
+        suffix = executor.suffixes[0]
         folder = (
             root / "solutions"
             if sol.kind.value == "accepted"

@@ -46,8 +46,8 @@ class JudgeWorker:
     `problem` is whatever the driver put in the object store for the judges (fetched once
     per node, shared by the actors there), not something read from a path on this node."""
 
-    def __init__(self, workers: int) -> None:
-        self.judge = Judge(JudgeConfig(workers=workers))
+    def __init__(self, workers: int, runtimes: tuple[tuple[str, str], ...] = ()) -> None:
+        self.judge = Judge(JudgeConfig(workers=workers, runtimes=runtimes))
 
     def filter(self, problem: Problem, candidates: list[Candidate]) -> list[FilterRecord]:
         return filter_on_examples(self.judge, problem, candidates)

@@ -197,6 +197,7 @@ class Slot:
         req = {
             "kind": "python",
             "code_hash": hashlib.sha256(data).hexdigest(),
+            "program_file": "main.py",
             "args": list(args),
             "recursion_limit": self.config.python_recursion_limit,
             "int_max_str_digits": self.config.python_int_max_str_digits,
@@ -219,10 +220,13 @@ class Slot:
         extra_write: tuple[str, ...] = (),
         cwd: str | None = None,
         env: dict[str, str] | None = None,
+        program: str | None = None,
     ) -> Outcome:
+        """`program`: source written to `main.py` in the job's working directory before it
+        starts (an interpreter's program file, as a judge runs `pypy3 main.py`)."""
         if isinstance(stdin, Piped):
             extra_write = (*extra_write, *stdin.writable)
-        req = {
+        req: dict[str, Any] = {
             "kind": "exec",
             "argv": argv,
             "cwd": cwd,
@@ -232,7 +236,14 @@ class Slot:
             ),
             "limits": self._limits(limits, python=False),
         }
-        return self._run(req, stdin, limits, extra_fds=[])
+        if program is None:
+            return self._run(req, stdin, limits, extra_fds=[])
+        req["program_file"] = "main.py"
+        code_fd = _memfd("code", program.encode())
+        try:
+            return self._run(req, stdin, limits, extra_fds=[code_fd])
+        finally:
+            os.close(code_fd)
 
     def _limits(self, limits: Limits, python: bool) -> dict[str, Any]:
         mem = limits.memory_mb * 2**20 + limits.address_space_grace_mb * 2**20

@@ -19,6 +19,7 @@ import yaml
 
 from judges import Blob, CheckerKind, CheckerSpec, Convention, Judge, Program, TestCase, Verdict
 from judges.config import Limits
+from judges.executors import EXECUTORS
 
 CASES = Path(__file__).parent / "cases"
 # A secret-looking variable in the judge's own environment: r23-env-secrets must not see it.
@@ -27,17 +28,26 @@ LANGS = {"main.py": "python3", "main.cpp": "cpp17"}
 
 
 def _cases() -> list[tuple[str, str]]:
+    """(case, language) for each program file, and for each runtime a case names in `also`
+    (other runtimes of the file's language, such as pypy3 for main.py)."""
     out = []
     for case in sorted(p for p in CASES.iterdir() if (p / "case.yaml").is_file()):
+        also = yaml.safe_load((case / "case.yaml").read_text()).get("also", [])
         for filename, language in LANGS.items():
             if (case / filename).is_file():
                 out.append((case.name, language))
+                out += [(case.name, runtime) for runtime in also if _source(runtime) == language]
     return out
+
+
+def _source(language: str) -> str:
+    executor = EXECUTORS.get(language)
+    return executor.source_language if executor is not None else language
 
 
 def _expected(spec: object, language: str) -> set[str]:
     if isinstance(spec, dict):
-        spec = spec[language]
+        spec = spec.get(language, spec.get(_source(language)))
     return {spec} if isinstance(spec, str) else set(spec)  # type: ignore[arg-type]
 
 
@@ -54,10 +64,14 @@ def _checker(raw: object) -> CheckerSpec:
     )
 
 
+def _slot_uids(judge: Judge) -> set[int]:
+    # This judge's own uids only: other judges on the machine (other test runs) hold the rest.
+    return {slot.uid for slot in judge._slots if slot.uid is not None}
+
+
 def slot_processes(judge: Judge) -> list[str]:
-    """Processes still running as one of this judge's slot uids (there must be none between
-    runs; other judges on the machine have their own uids)."""
-    uids = {slot.uid for slot in judge._slots}
+    """Processes still running as one of the judge's slot uids (none may be left between runs)."""
+    uids = _slot_uids(judge)
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -77,7 +91,7 @@ def slot_processes(judge: Judge) -> list[str]:
 
 def stray_files(judge: Judge) -> list[str]:
     """Files a slot uid owns in shared places (it may write only its scratch directory)."""
-    base = judge.config.sandbox.base_uid
+    uids = _slot_uids(judge)
     found = []
     for place in ("/tmp", "/dev/shm", "/var/tmp"):
         try:
@@ -90,7 +104,7 @@ def stray_files(judge: Judge) -> list[str]:
                     uid = entry.stat(follow_symlinks=False).st_uid
                 except OSError:
                     continue
-                if base <= uid < base + 1024:
+                if uid in uids:
                     found.append(entry.path)
     return found
 
@@ -119,7 +133,12 @@ def datadir() -> Iterator[Path]:
 def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     case = CASES / name
     meta = yaml.safe_load((case / "case.yaml").read_text())
-    source = (case / next(f for f, lang in LANGS.items() if lang == language)).read_text()
+    source = (case / next(f for f, lang in LANGS.items() if lang == _source(language))).read_text()
+    if language not in EXECUTORS:
+        pytest.skip(f"{language} is not a registered executor")
+    unusable = judge.self_test()[language]
+    if unusable is not None:
+        pytest.skip(unusable)
     if name.startswith("r23") and not judge.isolation().as_dict()["measures"][
         "filesystem"
     ].startswith("Landlock"):
@@ -133,7 +152,7 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
                 f.write(chunk)
             f.write(rep["line"] * (rep["times"] % 10000))
     else:
-        inp.write_text(meta.get("input", ""))
+        inp.write_bytes(meta.get("input", "").encode(meta.get("input_encoding", "utf-8")))
     ans = datadir / f"{name}-{language}.ans"
     ans.write_text(meta.get("answer", ""))
     for p in (inp, ans):
@@ -158,6 +177,8 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     assert str(result.verdict) in expected, (
         f"{name} [{language}]: got {result.verdict} ({result.detail}), expected {expected}; stderr: {result.stderr[-300:]}"
     )
+    if "exit_code" in meta:
+        assert result.exit_code == meta["exit_code"], f"exit code {result.exit_code}"
     assert elapsed <= float(meta.get("max_wall_seconds", 30)) + 5, f"took {elapsed:.1f}s"
     # host invariants
     assert slot_processes(judge) == []
