@@ -35,6 +35,12 @@ class Profile:
     alphabet: str = "abcdefghijklmnopqrstuvwxyz"  # letters strings are drawn from
 
 
+def meaning_id(m: tuple[str, str, str, tuple[str, ...]]) -> str:
+    """A meaning as one string, as problems record it (meta.family): "elem:array:stmt:f_div+a_sum"."""
+    family, shape, lit_src, blocks = m
+    return f"{family}:{shape}:{lit_src}:{'+'.join(blocks)}"
+
+
 @dataclass(frozen=True)
 class Spec:
     """A problem's meaning: family, input shape, pipeline of blocks and their literals.
@@ -58,7 +64,7 @@ class Spec:
         return (self.family, self.shape, self.lit_src, self.blocks)
 
     def family_id(self) -> str:
-        return f"{self.family}:{self.shape}:{self.lit_src}:{'+'.join(self.blocks)}"
+        return meaning_id(self.meaning())
 
     def literals(self) -> list[Lit]:
         """Literals written in the statement (none when they come from the input)."""

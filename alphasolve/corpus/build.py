@@ -12,7 +12,8 @@ import re
 
 from . import elem, grammar
 from . import holdout as H
-from .model import BuiltProblem, Spec
+from .disjoint import Avoid
+from .model import BuiltProblem, Spec, meaning_id
 from .render import render
 from .shapes import SHAPES
 from .snippets import REGISTRY
@@ -20,6 +21,9 @@ from .tests_build import build_tests
 
 LANGS = ("python3", "cpp17")
 HELDOUT_SPLITS = ("valid", "test")
+# Redraws of a held-out meaning that an `Avoid` rules out; the held-out pools hold hundreds
+# of meanings per kind, so running out means the avoided set covers a whole pool.
+MAX_REDRAWS = 1000
 
 
 def _train_allowed(template_id: str) -> bool:
@@ -64,26 +68,37 @@ def _slug(text: str) -> str:
 
 
 def choose(
-    split: str, rng: random.Random, index: int
+    split: str, rng: random.Random, index: int, avoid: Avoid | None = None
 ) -> tuple[grammar.Meaning, str | None, bool | None]:
-    """(meaning, primary hold-out kind, whether a literal is wanted) for this problem."""
+    """(meaning, primary hold-out kind, whether a literal is wanted) for this problem; a
+    held-out meaning in `avoid` is drawn again (without `avoid`, one draw, as always)."""
     if split not in HELDOUT_SPLITS:
         return grammar.sample_train(rng, train_only=True), None, None
     kind = H.KINDS[index % len(H.KINDS)]
     literal = (index // len(H.KINDS)) % 3 != 2  # two in three problems copy a constant
-    return grammar.sample_heldout(rng, kind, literal), kind, literal
+    for _ in range(MAX_REDRAWS):
+        meaning = grammar.sample_heldout(rng, kind, literal)
+        if avoid is None or meaning_id(meaning) not in avoid.meanings:
+            return meaning, kind, literal
+    raise RuntimeError(f"{split} problem {index}: every {kind} meaning drawn is avoided")
 
 
-def build(split: str, seed: int, index: int) -> BuiltProblem:
+def build(split: str, seed: int, index: int, avoid: Avoid | None = None) -> BuiltProblem:
+    """Problem `index` of a split. With `avoid` (held-out splits only) its meaning and
+    reference programs are none of those; the problem then records `avoid.sources`."""
+    if avoid is not None and split not in HELDOUT_SPLITS:
+        raise ValueError(f"only a held-out split avoids other problems, not {split!r}")
     rng = random.Random(f"alphasolve-corpus:{seed}:{split}:{index}")
     full = split in HELDOUT_SPLITS
     for _attempt in range(20):
-        meaning, kind, _lit = choose(split, rng, index)
+        meaning, kind, _lit = choose(split, rng, index, avoid)
         try:
             spec = grammar.instantiate_meaningful(rng, meaning)
         except ValueError:
             continue
         if spec is None:
+            continue
+        if avoid is not None and any(grammar.code(spec, lang) in avoid.programs for lang in LANGS):
             continue
         ts = build_tests(spec, rng, full=full, budget=150 if full else 40)
         if ts.variants and len(ts.examples) >= 2 and (not ts.dead_literals or _attempt >= 10):
@@ -121,6 +136,8 @@ def build(split: str, seed: int, index: int) -> BuiltProblem:
         "mutants": ts.mutants_total,
         "mutants_killed": ts.mutants_killed,
     }
+    if avoid is not None:
+        meta["disjoint_from"] = list(avoid.sources)
     return BuiltProblem(
         id=pid,
         name=st.name,
