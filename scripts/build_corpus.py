@@ -2,7 +2,7 @@
 """Build alphasolve's synthetic problem corpus (the generator is alphasolve.corpus).
 
     python scripts/build_corpus.py --split valid --seed 0 --verify --stats
-    python scripts/build_corpus.py --split test --seed 1 --disjoint-from problems/corpus/valid --verify
+    python scripts/build_corpus.py --split test --seed 1 --disjoint-from problems/corpus/valid
     python scripts/build_corpus.py --split train --seed 1 --count 30000 --format jsonl --out /tmp/train.jsonl
 
 Deterministic from --seed (and the splits given to --disjoint-from): problem i of a split is
