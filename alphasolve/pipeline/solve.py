@@ -38,6 +38,15 @@ from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sam
 from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed, in_sampling_order
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.mutate import mutate_inputs
+from alphasolve.pipeline.payload import (
+    JudgePayload,
+    ModelSource,
+    PayloadRef,
+    ProblemCache,
+    local_model_dir,
+    put_problem,
+)
+from alphasolve.pipeline.preflight import check_address, preflight
 from alphasolve.pipeline.stages import (
     FilterOutcome,
     behaviour,
@@ -94,7 +103,7 @@ class ProblemSummary:
 class SamplerWorker:
     """Sampling, in its own process (a Ray actor); the GPU goes here on a cluster."""
 
-    def __init__(self, name: str, model_dir: str | None, threads: int = 0) -> None:
+    def __init__(self, name: str, model: ModelSource, threads: int = 0) -> None:
         # Ray pins a 1-CPU actor's math libraries to one thread. On a CPU machine the sampler
         # is the bottleneck and the judges need only a sliver of a core while it samples, so
         # by default it gets a thread per core of its machine (threads=0).
@@ -102,7 +111,11 @@ class SamplerWorker:
             import torch
 
             torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
-        self.sampler = make_sampler(name, Path(model_dir) if model_dir else None)
+        # The driver's path where this node has it, else the copy preflight shipped.
+        self.sampler = make_sampler(name, local_model_dir(model))
+
+    def node(self) -> str:
+        return ray.get_runtime_context().get_node_id()
 
     def sample(
         self, problem: Problem, chunk: int, seed: int, config: SamplingConfig
@@ -114,18 +127,25 @@ class SamplerWorker:
 
 
 class JudgeWorker:
-    """A judge with its own zygotes, in its own process (a Ray actor on a `judge` node)."""
+    """A judge with its own zygotes, in its own process (a Ray actor on a `judge` node).
+
+    Problems arrive as payloads (payload.put_problem), not paths: the node needs no copy of
+    the problem directory."""
 
     def __init__(self, workers: int) -> None:
         self.judge = Judge(JudgeConfig(workers=workers))
+        self.problems = ProblemCache()
 
-    def filter(self, problem: Problem, candidates: list[Candidate]) -> list[FilterOutcome]:
-        return filter_on_examples(self.judge, problem, candidates)
+    def filter(self, payload: JudgePayload, candidates: list[Candidate]) -> list[FilterOutcome]:
+        return filter_on_examples(self.judge, self.problems.get(payload), candidates)
 
     def behaviour(
-        self, problem: Problem, survivors: list[Candidate], inputs: list[str]
+        self, payload: JudgePayload, survivors: list[Candidate], inputs: list[str]
     ) -> dict[str, tuple[str, ...]]:
-        return behaviour(self.judge, problem, survivors, inputs)
+        return behaviour(self.judge, self.problems.get(payload), survivors, inputs)
+
+    def node(self) -> str:
+        return ray.get_runtime_context().get_node_id()
 
     def isolation(self) -> str:
         return self.judge.isolation().level
@@ -170,11 +190,16 @@ def judge_slots(requested: int, actors: int, per_node: Sequence[float]) -> int:
     return max(1, min(biggest, int(sum(per_node)) // max(1, actors)))
 
 
-def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
+def _sampler_resources(cfg: SolveConfig) -> dict[str, float]:
     gpus = 1 if ray.cluster_resources().get("GPU", 0) >= cfg.sampler_actors else 0
-    sampler_cls = ray.remote(num_cpus=1, num_gpus=gpus, max_restarts=-1, max_task_retries=3)(
-        SamplerWorker
-    )
+    return {"CPU": 1, "GPU": gpus}
+
+
+def _actors(cfg: SolveConfig, model: ModelSource) -> tuple[list[Any], list[Any]]:
+    need = _sampler_resources(cfg)
+    sampler_cls = ray.remote(
+        num_cpus=need["CPU"], num_gpus=need["GPU"], max_restarts=-1, max_task_retries=3
+    )(SamplerWorker)
     slots = judge_slots(
         cfg.judge_workers,
         cfg.judge_actors,
@@ -183,7 +208,6 @@ def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
     judge_cls = ray.remote(
         num_cpus=0, resources={"judge": slots}, max_restarts=-1, max_task_retries=3
     )(JudgeWorker)
-    model = str(cfg.model_dir) if cfg.model_dir else None
     # Named, so that operators (and the fault tests) can find and kill them.
     tag = f"{os.getpid()}-{time.monotonic_ns()}"
     samplers = [
@@ -236,6 +260,7 @@ def sampling_config(cfg: SolveConfig) -> SamplingConfig:
 
 def _sample_and_filter(
     problem: Problem,
+    payload: PayloadRef,
     run: RunDir,
     cfg: SolveConfig,
     samplers: _Pool,
@@ -266,7 +291,7 @@ def _sample_and_filter(
             chunk = todo[0]
             ref = samplers.submit(
                 lambda a, c=chunk: a.sample.remote(
-                    problem, c, chunk_seed(cfg.seed, pid, c), sconfig
+                    payload.sampler, c, chunk_seed(cfg.seed, pid, c), sconfig
                 )
             )
             if ref is None:
@@ -275,7 +300,7 @@ def _sample_and_filter(
             kinds[ref] = "sample"
         while queue:  # stream candidates to the judges as they arrive
             batch = queue[: cfg.filter_batch]
-            ref = judges.submit(lambda a, b=batch: a.filter.remote(problem, b))
+            ref = judges.submit(lambda a, b=batch: a.filter.remote(payload.judge, b))
             if ref is None:
                 break
             del queue[: cfg.filter_batch]
@@ -301,7 +326,9 @@ def _sample_and_filter(
             progress("filter", len(outcomes))
 
 
-def _inputs(problem: Problem, run: RunDir, cfg: SolveConfig, samplers: _Pool) -> list[str]:
+def _inputs(
+    problem: Problem, payload: PayloadRef, run: RunDir, cfg: SolveConfig, samplers: _Pool
+) -> list[str]:
     existing = run.problem_rows("inputs", problem.id)
     if existing:
         return [r["input"] for r in sorted(existing, key=lambda r: r["index"])]
@@ -309,7 +336,7 @@ def _inputs(problem: Problem, run: RunDir, cfg: SolveConfig, samplers: _Pool) ->
     model_inputs: list[str] = []
     if cfg.model_inputs:
         ref = samplers.submit(
-            lambda a: a.inputs.remote(problem, cfg.model_inputs, cfg.seed, sconfig)
+            lambda a: a.inputs.remote(payload.sampler, cfg.model_inputs, cfg.seed, sconfig)
         )
         model_inputs = ray.get(ref)
         samplers.done(ref)
@@ -346,7 +373,9 @@ def solve_problem(
     done = run.problem_rows("picks", pid)
     timings: dict[str, float] = {}
     t0 = time.monotonic()
-    _sample_and_filter(problem, run, cfg, samplers, judges, progress)
+    # Actors get the problem through the object store: no node needs its files.
+    payload = put_problem(problem)
+    _sample_and_filter(problem, payload, run, cfg, samplers, judges, progress)
     timings["sample+filter"] = time.monotonic() - t0
     candidates = _candidates(run, pid)
     outcomes = {r["candidate_id"]: r for r in run.problem_rows("filter", pid)}
@@ -383,17 +412,18 @@ def solve_problem(
             pid, n_samples, len(candidates), 0, 0, tuple((i, 0) for i in ids), True, timings
         )
     t1 = time.monotonic()
-    inputs = _inputs(problem, run, cfg, samplers)
+    inputs = _inputs(problem, payload, run, cfg, samplers)
     timings["inputs"] = time.monotonic() - t1
     t2 = time.monotonic()
     have = {r["candidate_id"]: tuple(r["signature"]) for r in run.problem_rows("behaviour", pid)}
     missing = [c for c in survivors if c.candidate_id not in have]
     refs: dict[Any, int] = {}
     batches = [missing[k : k + 64] for k in range(0, len(missing), 64)]
+    inputs_ref = ray.put(inputs)  # once, not with every batch
     while batches or refs:
         while batches:
             batch = batches[0]
-            ref = judges.submit(lambda a, b=batch: a.behaviour.remote(problem, b, inputs))
+            ref = judges.submit(lambda a, b=batch: a.behaviour.remote(payload.judge, b, inputs_ref))
             if ref is None:
                 break
             batches.pop(0)
@@ -474,8 +504,15 @@ def solve(
     cfg = replace(cfg, temperature=resolve_temperature(cfg.temperature, cfg.model_dir, cfg.sampler))
     run = RunDir(out)
     _check_same_draws(run, cfg)
+    check_address(address)  # an address nobody answers: one line now, not minutes of retries
     connect(address)
-    samplers, judges = _actors(cfg)
+    # Every node that will hold an actor, checked before any sampling (one line per fault).
+    report = preflight(
+        languages=LanguageSplit.parse(cfg.languages).languages,
+        model_dir=cfg.model_dir,
+        sampler_resources=_sampler_resources(cfg),
+    )
+    samplers, judges = _actors(cfg, report.model)
     try:
         isolation = ray.get(judges[0].isolation.remote(), timeout=300)
         run.update_info(config={k: str(v) for k, v in asdict(cfg).items()}, isolation=isolation)
