@@ -30,6 +30,7 @@ __all__ = [
     "PreflightError",
     "PreflightReport",
     "check_address",
+    "model_source",
     "preflight",
 ]
 
@@ -149,7 +150,7 @@ def preflight(
     if problems:
         raise PreflightError("; ".join(problems))
     lacking = [n for n in samplers if facts[n.node_id].has_model is False]
-    return PreflightReport(judges, samplers, facts, _model_source(model_dir, lacking, ship_limit))
+    return PreflightReport(judges, samplers, facts, model_source(model_dir, lacking, ship_limit))
 
 
 def _shape(nodes: Sequence[ClusterNode]) -> str:
@@ -162,9 +163,11 @@ def _shape(nodes: Sequence[ClusterNode]) -> str:
     return "nodes: " + "; ".join(one(n) for n in nodes) if nodes else "no live nodes"
 
 
-def _model_source(
+def model_source(
     model_dir: Path | None, lacking: Sequence[ClusterNode], ship_limit: int
 ) -> ModelSource:
+    """What sampler actors load, given the sampler nodes that lack `model_dir`: the path
+    alone, or the path and a shipped copy; PreflightError where it cannot be shipped."""
     if model_dir is None:
         return ModelSource(None)
     if not lacking:

@@ -515,7 +515,13 @@ def solve(
     samplers, judges = _actors(cfg, report.model)
     try:
         isolation = ray.get(judges[0].isolation.remote(), timeout=300)
-        run.update_info(config={k: str(v) for k, v in asdict(cfg).items()}, isolation=isolation)
+        # Where each actor runs (a restarted actor may move; this is where it started).
+        roles = [("sampler", a) for a in samplers] + [("judge", a) for a in judges]
+        nodes = ray.get([a.node.remote() for _, a in roles], timeout=300)
+        actors = [{"role": r, "node": n} for (r, _), n in zip(roles, nodes, strict=True)]
+        run.update_info(
+            config={k: str(v) for k, v in asdict(cfg).items()}, isolation=isolation, actors=actors
+        )
         summaries = []
         for problem in problems:
             start = time.monotonic()
