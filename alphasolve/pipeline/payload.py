@@ -50,7 +50,7 @@ __all__ = [
     "materialise",
     "node_label",
     "put_problem",
-    "sampler_problem",
+    "sampler_view",
     "ship_model",
 ]
 
@@ -112,7 +112,7 @@ class PayloadRef:
 
     problem_id: str
     judge: ObjectRef  # -> JudgePayload: pass it to judge actors as an argument
-    sampler: ObjectRef  # -> Problem (sampler_problem): pass it to sampler actors
+    sampler: ObjectRef  # -> Problem (sampler_view): pass it to sampler actors
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def put_problem(
     """Put `problem` in the object store for judges (hidden tests only when `hidden`: eval
     needs them, solve does not) and for samplers (never any hidden test)."""
     payload = judge_payload(problem, hidden=hidden, inline_max=inline_max)
-    return PayloadRef(problem.id, ray.put(payload), ray.put(sampler_problem(problem)))
+    return PayloadRef(problem.id, ray.put(payload), ray.put(sampler_view(problem)))
 
 
 def judge_payload(problem: Problem, *, hidden: bool, inline_max: int = INLINE_MAX) -> JudgePayload:
@@ -159,10 +159,11 @@ def judge_payload(problem: Problem, *, hidden: bool, inline_max: int = INLINE_MA
     return JudgePayload(_sha("\0".join(parts).encode()), bare, examples, hidden_tests, checker)
 
 
-def sampler_problem(problem: Problem) -> Problem:
+def sampler_view(problem: Problem) -> Problem:
     """The problem as a sampler sees it: the statement's examples and the reference
     solutions (the fake sampler's pool) inline, so no file is read on the sampler's node;
-    no hidden tests."""
+    no hidden tests. The driver works from it too once the problem is put: the problem's
+    files are then read once, when it opens."""
     examples = tuple(
         replace(t, input=_inline(t.input), answer=None if t.answer is None else _inline(t.answer))
         for t in problem.examples

@@ -182,10 +182,14 @@ def model_source(
     if size > ship_limit:
         raise PreflightError(
             f"sampler {where}: model directory {model_dir} is missing there, and at "
-            f"{size / 2**20:.0f} MiB it is over the {ship_limit / 2**20:.0f} MiB shipped "
+            f"{_size(size)} it is over the {_size(ship_limit)} shipped "
             "through Ray; put it at that path on every sampler node (shared storage)"
         )
     return ship_model(model_dir)
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n} bytes"
 
 
 def _probe_all(

@@ -45,6 +45,7 @@ from alphasolve.pipeline.payload import (
     ProblemCache,
     local_model_dir,
     put_problem,
+    sampler_view,
 )
 from alphasolve.pipeline.preflight import check_address, preflight
 from alphasolve.pipeline.stages import (
@@ -373,8 +374,10 @@ def solve_problem(
     done = run.problem_rows("picks", pid)
     timings: dict[str, float] = {}
     t0 = time.monotonic()
-    # Actors get the problem through the object store: no node needs its files.
+    # Actors get the problem through the object store: no node needs its files, and the
+    # driver reads them only here.
     payload = put_problem(problem)
+    problem = sampler_view(problem)
     _sample_and_filter(problem, payload, run, cfg, samplers, judges, progress)
     timings["sample+filter"] = time.monotonic() - t0
     candidates = _candidates(run, pid)
