@@ -5,13 +5,14 @@ node cache that fills once."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from alphasolve.formats import load_problem
-from alphasolve.problem import Problem
+from alphasolve.problem import Blob, Problem, TestCase
 from judges import Judge, Program
 
 # A testlib checker in C++ that needs its header: the header must travel with it.
@@ -144,3 +145,32 @@ def test_model_directory_reaches_a_node_without_it(tmp_path: Path, ray_local: No
 
     with pytest.raises(ModelMissing, match=rf"sampler node .*: model directory {model} is missing"):
         local_model_dir(ModelSource(str(model)))
+
+
+def test_a_large_test_file_goes_to_the_object_store_without_passing_the_driver_heap(
+    tmp_path: Path, ray_local: None
+) -> None:
+    import tracemalloc
+
+    import ray
+
+    from alphasolve.pipeline.payload import materialise, put_problem
+
+    size = 48 * 2**20
+    big = tmp_path / "big.in"
+    with open(big, "wb") as f:
+        for _ in range(size // 2**20):
+            f.write(os.urandom(2**20))
+    one = TestCase("1", Blob.of(b"1\n"), Blob.of(b"1\n"))
+    problem = Problem("big", "Big", "", "", "", (one,), (TestCase("big", Blob.file(big)),),
+                      1.0, 256, "native", tmp_path)  # fmt: skip
+    tracemalloc.start()
+    try:
+        ref = put_problem(problem, hidden=True)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < size // 4, f"the driver's heap peaked at {peak / 2**20:.0f} MiB"
+    copy = materialise(ray.get(ref.judge), tmp_path / "cache").hidden_tests[0].input.path
+    assert copy is not None and copy.stat().st_size == size
+    assert copy.name == hashlib.sha256(big.read_bytes()).hexdigest()
