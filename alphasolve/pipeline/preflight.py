@@ -232,7 +232,8 @@ def _probe_all(
 def _first_line(exc: BaseException) -> str:
     cause = exc.cause if isinstance(exc, RayTaskError) and exc.cause is not None else exc
     text = str(cause).strip().splitlines()
-    hint = " (is alphasolve installed there?)" if isinstance(cause, ModuleNotFoundError) else ""
+    # A function Ray cannot import on the node arrives wrapped in a RuntimeError.
+    hint = " (is alphasolve installed there?)" if "No module named" in str(cause) else ""
     return f"{type(cause).__name__}: {text[-1] if text else ''}{hint}"
 
 
