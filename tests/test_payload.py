@@ -134,7 +134,8 @@ def test_model_directory_reaches_a_node_without_it(tmp_path: Path, ray_local: No
     source = ship_model(model)
     assert local_model_dir(source, tmp_path / "cache") == model  # the node has it: used as is
 
-    shutil.move(model, tmp_path / "elsewhere")  # a sampler node without the directory
+    shutil.move(model, tmp_path / "elsewhere")  # a sampler node without the directory:
+    model.mkdir()  # an empty mount point there is not the model
     copy = local_model_dir(source, tmp_path / "cache")
     assert copy is not None and copy.parent == tmp_path / "cache" / "models"
     for p in (tmp_path / "elsewhere").rglob("*"):

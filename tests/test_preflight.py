@@ -71,3 +71,19 @@ def test_a_model_directory_that_cannot_reach_a_sampler_node_is_named(tmp_path: P
     # every sampler node has it: nothing travels
     source = model_source(model, [], ship_limit=1024)
     assert source.path == str(model) and source.ref is None
+
+
+def test_an_actor_that_fails_to_start_is_one_line(tmp_path: Path, ray_local: None) -> None:
+    import ray
+
+    from alphasolve.pipeline.payload import ModelSource
+    from alphasolve.pipeline.preflight import PreflightError, actor_nodes
+    from alphasolve.pipeline.solve import SamplerWorker
+
+    missing = tmp_path / "model"  # no such directory, and nothing shipped
+    actor = ray.remote(num_cpus=0)(SamplerWorker).remote("fake", ModelSource(str(missing)))
+    with pytest.raises(PreflightError) as caught:
+        actor_nodes([("sampler", actor)], timeout=120)
+    message = str(caught.value)
+    assert message.startswith("a sampler actor failed to start: ModelMissing: sampler node ")
+    assert message.endswith(f"model directory {missing} is missing") and "\n" not in message

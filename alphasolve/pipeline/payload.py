@@ -46,8 +46,10 @@ __all__ = [
     "TestPayload",
     "cache_root",
     "directory_size",
+    "has_model",
     "local_model_dir",
     "materialise",
+    "model_manifest",
     "node_label",
     "put_problem",
     "sampler_view",
@@ -120,6 +122,10 @@ class ModelSource:
     """Where a sampler actor finds its model."""
 
     path: str | None  # the directory as the driver names it; None: the model in the package
+    # (relative path, size) of each file as the driver sees them: a node "has" the model
+    # when its directory matches (an empty mount point or a half-copied directory does
+    # not). Empty: the driver lacks the directory, and any non-empty one counts.
+    manifest: tuple[tuple[str, int], ...] = ()
     digest: str = ""
     ref: ObjectRef | None = None  # the directory's files, when some sampler node lacks it
 
@@ -180,7 +186,26 @@ def ship_model(model_dir: Path) -> ModelSource:
         for p in sorted(model_dir.rglob("*"))
         if p.is_file()
     )
-    return ModelSource(str(model_dir), _dir_digest(files), ray.put(files))
+    return ModelSource(
+        str(model_dir), model_manifest(model_dir), _dir_digest(files), ray.put(files)
+    )
+
+
+def model_manifest(model_dir: Path) -> tuple[tuple[str, int], ...]:
+    """(relative path, size) of every file under `model_dir`; empty where it is missing."""
+    if not model_dir.is_dir():
+        return ()
+    return tuple(
+        (str(p.relative_to(model_dir)), p.stat().st_size)
+        for p in sorted(model_dir.rglob("*"))
+        if p.is_file()
+    )
+
+
+def has_model(model_dir: Path, manifest: tuple[tuple[str, int], ...]) -> bool:
+    """Whether this node's `model_dir` holds the model the driver sees (by `manifest`)."""
+    found = model_manifest(model_dir)
+    return bool(found) and (not manifest or set(manifest) <= set(found))
 
 
 def directory_size(path: Path) -> int:
@@ -281,7 +306,7 @@ def local_model_dir(source: ModelSource, cache: Path | None = None) -> Path | No
     the shipped copy in the cache. None: the model shipped in the package."""
     if source.path is None:
         return None
-    if Path(source.path).is_dir():
+    if has_model(Path(source.path), source.manifest):
         return Path(source.path)
     if source.ref is None:
         raise ModelMissing(f"sampler {node_label()}: model directory {source.path} is missing")

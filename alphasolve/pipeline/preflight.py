@@ -11,17 +11,26 @@ object store when it is small enough (`payload.ship_model`), else the run stops 
 from __future__ import annotations
 
 import os
+import re
 import socket
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import ray
 from ray.exceptions import GetTimeoutError, RayError, RayTaskError
 from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
 from alphasolve.errors import AlphasolveError
-from alphasolve.pipeline.payload import ModelSource, directory_size, node_label, ship_model
+from alphasolve.pipeline.payload import (
+    ModelSource,
+    directory_size,
+    has_model,
+    model_manifest,
+    node_label,
+    ship_model,
+)
 
 __all__ = [
     "MODEL_SHIP_LIMIT",
@@ -29,6 +38,7 @@ __all__ = [
     "NodeFacts",
     "PreflightError",
     "PreflightReport",
+    "actor_nodes",
     "check_address",
     "model_source",
     "preflight",
@@ -38,6 +48,7 @@ __all__ = [
 # lack it (one copy per node); larger ones belong on storage every sampler node mounts.
 MODEL_SHIP_LIMIT = 512 * 2**20
 RAY_CLIENT_PORT = 10001  # `ray://host` without a port
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Ray colours the actor names in its messages
 
 
 class PreflightError(AlphasolveError):
@@ -143,14 +154,16 @@ def preflight(
     if not samplers:
         need = ", ".join(f"{k} {v:g}" for k, v in sampler_resources.items() if v)
         raise PreflightError(f"no node can hold a sampler actor (needs {need}; {_shape(nodes)})")
-    facts = _probe_all(judges, samplers, tuple(languages), model_dir, timeout)
+    manifest = model_manifest(model_dir) if model_dir is not None else ()
+    facts = _probe_all(judges, samplers, tuple(languages), model_dir, manifest, timeout)
     problems = [
         f"judge {n.label}: {why}" for n in judges for why in facts[n.node_id].unavailable.values()
     ]
     if problems:
         raise PreflightError("; ".join(problems))
     lacking = [n for n in samplers if facts[n.node_id].has_model is False]
-    return PreflightReport(judges, samplers, facts, model_source(model_dir, lacking, ship_limit))
+    source = model_source(model_dir, lacking, ship_limit)
+    return PreflightReport(judges, samplers, facts, source)
 
 
 def _shape(nodes: Sequence[ClusterNode]) -> str:
@@ -171,7 +184,7 @@ def model_source(
     if model_dir is None:
         return ModelSource(None)
     if not lacking:
-        return ModelSource(str(model_dir))
+        return ModelSource(str(model_dir), model_manifest(model_dir))
     where = ", ".join(n.label for n in lacking)
     if not model_dir.is_dir():
         raise PreflightError(
@@ -188,6 +201,18 @@ def model_source(
     return ship_model(model_dir)
 
 
+def actor_nodes(actors: Sequence[tuple[str, Any]], timeout: float = 300.0) -> list[dict[str, str]]:
+    """[{"role", "node"}] for (role, actor handle) pairs, once each has started; an actor
+    whose start-up raised (its __init__, on its node) is one line, not a traceback."""
+    out = []
+    for role, actor in actors:
+        try:
+            out.append({"role": role, "node": ray.get(actor.node.remote(), timeout=timeout)})
+        except (RayError, GetTimeoutError) as exc:
+            raise PreflightError(f"a {role} actor failed to start: {_first_line(exc)}") from None
+    return out
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:.0f} MiB" if n >= 2**20 else f"{n} bytes"
 
@@ -197,6 +222,7 @@ def _probe_all(
     samplers: Sequence[ClusterNode],
     languages: tuple[str, ...],
     model_dir: Path | None,
+    manifest: tuple[tuple[str, int], ...],
     timeout: float,
 ) -> dict[str, NodeFacts]:
     judge_ids = {n.node_id for n in judges}
@@ -209,6 +235,7 @@ def _probe_all(
         ).remote(
             languages if node_id in judge_ids else (),
             str(model_dir) if model_dir is not None and node_id in sampler_ids else None,
+            manifest,
         ): node_id
         for node_id in by_id
     }
@@ -230,16 +257,29 @@ def _probe_all(
 
 
 def _first_line(exc: BaseException) -> str:
-    cause = exc.cause if isinstance(exc, RayTaskError) and exc.cause is not None else exc
-    text = str(cause).strip().splitlines()
+    """The line of a Ray error that says what went wrong: the remote exception's type and
+    message (Ray's own messages end with the remote traceback's final line)."""
+    if isinstance(exc, RayTaskError) and exc.cause is not None:
+        lines = _lines(exc.cause)
+        text = f"{type(exc.cause).__name__}: {lines[-1] if lines else ''}"
+    else:
+        lines = _lines(exc)
+        # "package.module.SomeError: message" -> "SomeError: message"
+        text = re.sub(r"^(?:\w+\.)+(\w+: )", r"\1", lines[-1]) if lines else type(exc).__name__
     # A function Ray cannot import on the node arrives wrapped in a RuntimeError.
-    hint = " (is alphasolve installed there?)" if "No module named" in str(cause) else ""
-    return f"{type(cause).__name__}: {text[-1] if text else ''}{hint}"
+    hint = " (is alphasolve installed there?)" if "No module named" in text else ""
+    return text + hint
 
 
-def _probe_node(languages: tuple[str, ...], model_dir: str | None) -> NodeFacts:
+def _lines(exc: BaseException) -> list[str]:
+    return [line for line in _ANSI.sub("", str(exc)).strip().splitlines() if line.strip()]
+
+
+def _probe_node(
+    languages: tuple[str, ...], model_dir: str | None, manifest: tuple[tuple[str, int], ...]
+) -> NodeFacts:
     """Runs on the node (a Ray task): the judge's self-test for `languages`, and whether
-    `model_dir` is there."""
+    the model in `model_dir` is there (as `manifest` lists it)."""
     unavailable: dict[str, str] = {}
     isolation = ""
     if languages:
@@ -251,6 +291,6 @@ def _probe_node(languages: tuple[str, ...], model_dir: str | None) -> NodeFacts:
             unknown = [lang for lang in languages if lang not in tested]
             unavailable |= {lang: f"the judge has no executor for {lang}" for lang in unknown}
             isolation = judge.isolation().level
-    has_model = None if model_dir is None else Path(model_dir).is_dir()
+    found = None if model_dir is None else has_model(Path(model_dir), manifest)
     node_id = ray.get_runtime_context().get_node_id()
-    return NodeFacts(node_id, unavailable, isolation, has_model)
+    return NodeFacts(node_id, unavailable, isolation, found)

@@ -47,7 +47,7 @@ from alphasolve.pipeline.payload import (
     put_problem,
     sampler_view,
 )
-from alphasolve.pipeline.preflight import check_address, preflight
+from alphasolve.pipeline.preflight import actor_nodes, check_address, preflight
 from alphasolve.pipeline.stages import (
     FilterOutcome,
     behaviour,
@@ -517,11 +517,10 @@ def solve(
     )
     samplers, judges = _actors(cfg, report.model)
     try:
+        # Where each actor runs (a restarted actor may move; this is where it started), and
+        # an actor that failed to start as one line.
+        actors = actor_nodes([("sampler", a) for a in samplers] + [("judge", a) for a in judges])
         isolation = ray.get(judges[0].isolation.remote(), timeout=300)
-        # Where each actor runs (a restarted actor may move; this is where it started).
-        roles = [("sampler", a) for a in samplers] + [("judge", a) for a in judges]
-        nodes = ray.get([a.node.remote() for _, a in roles], timeout=300)
-        actors = [{"role": r, "node": n} for (r, _), n in zip(roles, nodes, strict=True)]
         run.update_info(
             config={k: str(v) for k, v in asdict(cfg).items()}, isolation=isolation, actors=actors
         )
