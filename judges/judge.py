@@ -282,6 +282,34 @@ class Judge:
         verdict = Verdict.AC if result.ok else Verdict.WA
         return replace(base, verdict=verdict, detail=result.message, output_digest=digest)
 
+    def execute(
+        self, prepared: Prepared, stdin: Blob, limits: Limits, args: tuple[str, ...] = ()
+    ) -> tuple[RunResult, bytes]:
+        """Run a trusted helper program (a package's generator or model solution) with
+        arguments; its verdict (crashes and limits only) and its whole stdout."""
+        if prepared.compile_error is not None:
+            return RunResult(Verdict.CE, detail=prepared.compile_error[:2000]), b""
+        executor = get_executor(prepared.language)
+        with self._slot() as slot:
+            out = executor.run(prepared, slot, stdin, limits, args=args)
+            if out.compile_error is not None:
+                return RunResult(Verdict.CE, detail=out.compile_error[:2000]), b""
+            facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
+        stderr = out.stderr.decode("utf-8", errors="replace")[
+            : self.config.sandbox.stderr_keep_chars
+        ]
+        result = RunResult(
+            facts.verdict or Verdict.AC,
+            detail=facts.detail if facts.verdict else "",
+            cpu_time=out.cpu,
+            wall_time=out.wall,
+            peak_memory=facts.peak_kb,
+            exit_code=out.exit_code,
+            signal=None if out.signal is None else signal_name(out.signal),
+            stderr=stderr,
+        )
+        return result, out.stdout
+
     def _check(self, slot: Slot, spec: CheckerSpec, test: TestCase, output: bytes) -> CheckResult:
         assert test.answer is not None
         if spec.kind is not CheckerKind.CUSTOM:

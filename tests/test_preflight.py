@@ -76,14 +76,17 @@ def test_a_model_directory_that_cannot_reach_a_sampler_node_is_named(tmp_path: P
 def test_an_actor_that_fails_to_start_is_one_line(tmp_path: Path, ray_local: None) -> None:
     import ray
 
+    from alphasolve.formats import load_problem
+    from alphasolve.model.sampler import SamplingConfig
     from alphasolve.pipeline.payload import ModelSource
-    from alphasolve.pipeline.preflight import PreflightError, actor_nodes
-    from alphasolve.pipeline.solve import SamplerWorker
+    from alphasolve.pipeline.preflight import actor_failure
+    from alphasolve.pipeline.workers import SamplerWorker
 
     missing = tmp_path / "model"  # no such directory, and nothing shipped
     actor = ray.remote(num_cpus=0)(SamplerWorker).remote("fake", ModelSource(str(missing)))
-    with pytest.raises(PreflightError) as caught:
-        actor_nodes([("sampler", actor)], timeout=120)
-    message = str(caught.value)
+    problem = load_problem(REPO / "problems" / "rope-teams")
+    with pytest.raises(ray.exceptions.RayError) as caught:
+        ray.get(actor.inputs.remote(problem, 1, 0, SamplingConfig()), timeout=120)
+    message = str(actor_failure("sampler", caught.value))
     assert message.startswith("a sampler actor failed to start: ModelMissing: sampler node ")
     assert message.endswith(f"model directory {missing} is missing") and "\n" not in message

@@ -121,6 +121,7 @@ def test_a_judge_node_without_the_problem_directory_judges_as_one_node_does(
 ) -> None:
     import ray
 
+    from alphasolve.pipeline.payload import sampler_view
     from alphasolve.pipeline.solve import solve
 
     # The judge node has no CPU for a sampler: samplers stay on the head.
@@ -132,14 +133,17 @@ def test_a_judge_node_without_the_problem_directory_judges_as_one_node_does(
         gone: list[bool] = []
 
         def hide(stage: str, n: int) -> None:
-            """Once the problem is open and sampling (its files read into the object store)
-            and before anything is judged: gone, so nothing can read it by path."""
+            """Once the problem is open and sampling (its payload in the object store) and
+            before anything is judged: gone, so no node can read it by path."""
             if not gone:
                 assert stage == "sample" and not (run / "filter.jsonl").exists()
                 shutil.rmtree(tmp_path / PROBLEM)
                 gone.append(True)
 
-        solve([load_problem(tmp_path / PROBLEM)], run, config(), progress=hide)
+        # The driver's own copy of what it reads after opening (the examples), in memory:
+        # on a real cluster the driver keeps the files; here they go for every node at once.
+        problem = sampler_view(load_problem(tmp_path / PROBLEM))
+        solve([problem], run, config(), progress=hide)
         assert gone and not (tmp_path / PROBLEM).exists()
     finally:
         cluster.remove_node(judge_node)  # type: ignore[attr-defined]
@@ -155,8 +159,9 @@ def test_a_judge_node_without_the_problem_directory_judges_as_one_node_does(
 
     head = cluster.head_node.node_id  # type: ignore[attr-defined]
     actors = json.loads((run / "run.json").read_text())["actors"]
-    assert {a["role"]: a["node"] for a in actors} == {
+    assert {a["role"]: a["node_id"] for a in actors} == {
         "sampler": head,
         "judge": judge_node.node_id,
     }
+    assert all(a["node_address"] for a in actors)
     assert ray.get_runtime_context().get_node_id() == head  # the driver is on the head

@@ -149,6 +149,7 @@ def plan_groups(n: int, seed: int, config: SamplingConfig) -> list[PromptGroup]:
 SAMPLERS = {
     "seq2seq": "alphasolve.model.seq2seq:Seq2SeqSampler",
     "fake": "alphasolve.model.fake:FakeSampler",
+    "simulated-gpu": "alphasolve.model.simulated:SimulatedGpuSampler",
 }
 
 

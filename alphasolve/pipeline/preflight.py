@@ -16,7 +16,6 @@ import socket
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import ray
 from ray.exceptions import GetTimeoutError, RayError, RayTaskError
@@ -38,7 +37,7 @@ __all__ = [
     "NodeFacts",
     "PreflightError",
     "PreflightReport",
-    "actor_nodes",
+    "actor_failure",
     "check_address",
     "model_source",
     "preflight",
@@ -201,16 +200,9 @@ def model_source(
     return ship_model(model_dir)
 
 
-def actor_nodes(actors: Sequence[tuple[str, Any]], timeout: float = 300.0) -> list[dict[str, str]]:
-    """[{"role", "node"}] for (role, actor handle) pairs, once each has started; an actor
-    whose start-up raised (its __init__, on its node) is one line, not a traceback."""
-    out = []
-    for role, actor in actors:
-        try:
-            out.append({"role": role, "node": ray.get(actor.node.remote(), timeout=timeout)})
-        except (RayError, GetTimeoutError) as exc:
-            raise PreflightError(f"a {role} actor failed to start: {_first_line(exc)}") from None
-    return out
+def actor_failure(role: str, exc: BaseException) -> PreflightError:
+    """An actor whose start-up raised on its node (its __init__), as one line."""
+    return PreflightError(f"a {role} actor failed to start: {_first_line(exc)}")
 
 
 def _size(n: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judges.checkers.builtin import CheckResult
-from judges.checkers.spec import CheckerSpec, Convention
+from judges.checkers.spec import CheckerFailure, CheckerSpec, Convention
 from judges.config import Limits
 from judges.executors import Prepared
 from judges.sandbox.slot import Outcome
@@ -36,10 +36,6 @@ CHECKER_LIMITS = Limits(time=10.0, wall_factor=2.0, memory_mb=1024, output_mb=16
 
 _TESTLIB = {0: True, 1: False, 2: False, 4: False}  # 2 = presentation error: counted as WA
 _KATTIS = {42: True, 43: False}
-
-
-class CheckerFailure(Exception):
-    """The checker itself failed (verdict JE)."""
 
 
 @dataclass(frozen=True)
