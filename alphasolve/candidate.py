@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from judges.executors import EXECUTORS
+from judges.executors.source import plain_normalise
 
 __all__ = ["Candidate", "candidate_id", "dedupe", "normalise_code"]
 
@@ -21,7 +23,7 @@ __all__ = ["Candidate", "candidate_id", "dedupe", "normalise_code"]
 class Candidate:
     problem_id: str
     candidate_id: str  # candidate_id(language, code): equal for programs equal up to normalisation
-    language: str  # "python3" or "cpp17"
+    language: str  # a source language of the executor registry: "python3", "cpp17"
     code: str
     rating: int  # the metadata the prompt asked for (random per prompt group, not the truth)
     tags: tuple[str, ...]
@@ -81,68 +83,14 @@ class Candidate:
         )
 
 
-# One scanner per language: string literals are kept verbatim (spaces inside them matter),
-# comments are dropped, whitespace is normalised. Alternatives are tried left to right.
-_STRING = (
-    r"""(?P<str>'''[\s\S]*?'''|\"\"\"[\s\S]*?\"\"\"|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")"""
-)
-_SCANNERS = {
-    "python3": re.compile(
-        _STRING + r"|(?P<comment>\#[^\n]*)|(?P<newline>\n[ \t]*)|(?P<space>[ \t\f\r]+|\\\n)"
-    ),
-    "cpp17": re.compile(
-        _STRING + r"|(?P<comment>//[^\n]*|/\*[\s\S]*?\*/)|(?P<newline>\n)|(?P<space>[ \t\f\r]+)"
-    ),
-}
-_WORD = re.compile(r"\w")
-
-
 def normalise_code(code: str, language: str) -> str:
-    """`code` without comments, blank lines or insignificant whitespace.
-
-    Python keeps each line's indentation (it is syntax); C++ keeps only the line breaks that
-    end a preprocessor directive. A space survives only between two word characters
-    (`return x`), so `a=b+1` and `a = b + 1` normalise alike. Unknown languages are only
-    stripped of trailing whitespace.
-    """
-    scanner = _SCANNERS.get(language)
-    if scanner is None:
-        return "\n".join(line.rstrip() for line in code.strip().splitlines())
-    out: list[str] = []
-    pending = ""  # whitespace seen since the last emitted text, decided when the next text comes
-    line_start = 0  # index in `out` where the current output line starts (for `#include`)
-    pos = 0
-    for m in (*scanner.finditer(code), None):
-        text = code[pos : m.start()] if m else code[pos:]
-        if text:
-            if pending == " " and out and _WORD.match(out[-1][-1]) and _WORD.match(text[0]):
-                out.append(" ")
-            elif pending.startswith("\n") and out:
-                out.append(pending)
-                line_start = len(out)
-            out.append(text)
-            pending = ""
-        if m is None:
-            break
-        pos = m.end()
-        kind = m.lastgroup
-        if kind == "str":
-            if pending.startswith("\n") and out:
-                out.append(pending)
-                line_start = len(out)
-            elif pending == " " and out and _WORD.match(out[-1][-1]):
-                out.append(" ")  # a prefix such as `f"..."` or `return "x"`
-            out.append(m.group())
-            pending = ""
-        elif kind == "newline":
-            directive = language == "cpp17" and "".join(out[line_start:]).startswith("#")
-            if language == "python3" or directive:
-                pending = m.group()  # a later newline replaces it: blank lines vanish
-            elif not pending:
-                pending = " "
-        elif kind == "space" and not pending:
-            pending = " "
-    return "".join(out)
+    """`code` without comments, blank lines or insignificant whitespace, by the syntax its
+    executor declares (Python keeps each line's indentation, C++ only the line breaks that end
+    a preprocessor directive). Languages no executor declares lose only trailing whitespace."""
+    executor = EXECUTORS.get(language)
+    if executor is None:
+        return plain_normalise(code)
+    return executor.syntax.normalise(code)
 
 
 def candidate_id(language: str, code: str) -> str:

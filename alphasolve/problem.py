@@ -89,6 +89,8 @@ class Problem:
     # Free-form metadata a format carries along (the corpus records its hold-out kind here).
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
     interactive: bool = False
+    # Interactive problems: the program talking to it is judged by it (judges.interactive);
+    # `checker` then checks a testlib interactor's output file against the answer.
     interactor: CheckerSpec | None = None
 
     def full_statement(self) -> str:

@@ -36,9 +36,12 @@ def _last_line(stderr: str) -> str:
     return lines[-1][:200] if lines else ""
 
 
-def classify(out: Outcome, limits: Limits, baseline_kb: int, forked: bool) -> Classified:
-    """`forked`: the job was forked from the zygote (Python), so its resident set started at
-    the zygote's baseline; an exec'd program's peak is its own."""
+def classify(
+    out: Outcome, limits: Limits, baseline_kb: int, *, forked: bool, tracebacks: bool
+) -> Classified:
+    """`forked`: the job was forked from the zygote, so its resident set started at the
+    zygote's baseline; an exec'd program's peak is its own. `tracebacks`: the runtime reports
+    a failure as a Python traceback whose last line names the exception (CPython, PyPy)."""
     peak = max(0, out.maxrss_kb - baseline_kb) if forked else out.maxrss_kb
     stderr = out.stderr.decode("utf-8", errors="replace")
     sig = out.signal
@@ -60,7 +63,7 @@ def classify(out: Outcome, limits: Limits, baseline_kb: int, forked: bool) -> Cl
     # An allocation refused at the address-space backstop. (A SIGKILL we did not send is not
     # taken as the OOM killer: resident memory is polled, and a job may kill itself.)
     failed_allocation = (
-        ("MemoryError" in _last_line(stderr)) if forked else ("std::bad_alloc" in stderr)
+        ("MemoryError" in _last_line(stderr)) if tracebacks else ("std::bad_alloc" in stderr)
     )
     if failed_allocation:
         return Classified(Verdict.MLE, "memory allocation failed", peak)
@@ -70,7 +73,7 @@ def classify(out: Outcome, limits: Limits, baseline_kb: int, forked: bool) -> Cl
     if sig is not None:
         return Classified(Verdict.RTE, f"killed by {signal_name(sig)}", peak)
     if out.exit_code:
-        reason = _last_line(stderr) if forked else ""
+        reason = _last_line(stderr) if tracebacks else ""
         detail = f"exit code {out.exit_code}" + (f": {reason}" if reason else "")
         return Classified(Verdict.RTE, detail, peak)
     return Classified(None, "", peak)

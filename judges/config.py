@@ -82,13 +82,24 @@ class JudgeConfig:
     limits: Limits = field(default_factory=Limits)
     compile: CompileLimits = field(default_factory=CompileLimits)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
-    # Kattis/DOMjudge practice: the problem's time limit times a per-language factor.
-    time_multipliers: tuple[tuple[str, float], ...] = (("python3", 2.0), ("cpp17", 1.0))
+    # Per-language overrides of the executors' own time multipliers: (("python3", 3.0),).
+    time_multipliers: tuple[tuple[str, float], ...] = ()
+    # Which executor runs a source language's programs: (("python3", "pypy3"),) judges
+    # Python programs under PyPy. A language not named runs under its own executor.
+    runtimes: tuple[tuple[str, str], ...] = ()
     workers: int = field(default_factory=_default_workers)
     retries: int = 2  # a JE run is retried this many times before it is reported
-    cpp_cache_entries: int = 4096
+    compile_cache_entries: int = 4096  # prepared programs (and their binaries) kept
     # A precompiled <bits/stdc++.h> (judges/executors/pch.py): C++ compiles 3.4x faster.
     cpp_pch: bool = True
 
     def multiplier(self, language: str) -> float:
-        return dict(self.time_multipliers).get(language, 1.0)
+        overrides = dict(self.time_multipliers)
+        if language in overrides:
+            return overrides[language]
+        from judges.executors import get_executor  # the executors import this module
+
+        return get_executor(language).time_multiplier
+
+    def runtime(self, language: str) -> str:
+        return dict(self.runtimes).get(language, language)

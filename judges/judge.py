@@ -16,27 +16,31 @@ import logging
 import queue
 import shutil
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Protocol
 
+from judges import interactive
 from judges.checkers import (
     CheckerKind,
     CheckerSpec,
     CheckResult,
+    Convention,
     builtin_check,
     output_digest_tokens,
 )
 from judges.checkers import program as checker_program
 from judges.classify import classify, signal_name
+from judges.compile_cache import CompileCache, cache_key
 from judges.config import JudgeConfig, Limits
 from judges.executors import (
     EXECUTORS,
     LanguageUnavailable,
     Prepared,
+    RunMode,
     get_executor,
     language_for_suffix,
 )
@@ -91,7 +95,9 @@ class JudgeReport:
 @dataclass(frozen=True)
 class BatchJob:
     """One (program, input) pair for `Judge.run_many`. Without a checker or answer the run is
-    judged only for crashes and limits, and its output digest is returned (clustering)."""
+    judged only for crashes and limits, and its output digest is returned (clustering). With
+    an interactor the program runs against it, which judges it; the digest is then of what
+    the program wrote to the interactor."""
 
     key: str
     language: str
@@ -99,6 +105,7 @@ class BatchJob:
     test: TestCase
     limits: Limits
     checker: CheckerSpec | None = None
+    interactor: CheckerSpec | None = None
 
 
 def _digest(output: bytes) -> str:
@@ -108,12 +115,15 @@ def _digest(output: bytes) -> str:
 class Judge:
     def __init__(self, config: JudgeConfig | None = None) -> None:
         self.config = config or JudgeConfig()
+        for language, runtime in self.config.runtimes:
+            if get_executor(runtime).source_language != get_executor(language).name:
+                raise ValueError(f"{runtime} does not run {language} programs")
         self.workdir = make_workdir(self.config.sandbox)
         self._idle: queue.LifoQueue[Slot] = queue.LifoQueue()
         self._slots: list[Slot] = []
         self._lock = threading.Lock()
-        self._prepared: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
-        self._preparing: dict[tuple[str, str], threading.Lock] = {}  # compiles in progress
+        self._pair_lock = threading.Lock()
+        self._cache = CompileCache(self.workdir / "cache", self.config.compile_cache_entries)
         self._available: dict[str, str | None] = {}  # language -> None, or why it is unusable
         self._closed = False
 
@@ -135,28 +145,50 @@ class Judge:
             slot.release()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
+    def _take(self, capacity: int) -> Slot:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if self._closed:
+                raise JudgeError("the judge is closed")
+            create = len(self._slots) < capacity
+            if create:
+                slot = Slot(self.config.sandbox, self.workdir)
+                self._slots.append(slot)
+                if len(self._slots) == 1:
+                    # The start-up probe: log the level in force, and loudly what is missing.
+                    report = isolation_report(slot.facts, self.config.sandbox)
+                    log.info("judge %s", report.describe().replace("\n", "; "))
+        return slot if create else self._idle.get()
+
     @contextmanager
     def _slot(self) -> Iterator[Slot]:
-        try:
-            slot = self._idle.get_nowait()
-        except queue.Empty:
-            with self._lock:
-                if self._closed:
-                    raise JudgeError("the judge is closed") from None
-                create = len(self._slots) < self.config.workers
-                if create:
-                    slot = Slot(self.config.sandbox, self.workdir)
-                    self._slots.append(slot)
-                    if len(self._slots) == 1:
-                        # The start-up probe: log the level in force, and loudly what is missing.
-                        report = isolation_report(slot.facts, self.config.sandbox)
-                        log.info("judge %s", report.describe().replace("\n", "; "))
-            if not create:
-                slot = self._idle.get()
+        slot = self._take(self.config.workers)
         try:
             yield slot
         finally:
             self._idle.put(slot)
+
+    @contextmanager
+    def _slot_pair(self) -> Iterator[tuple[Slot, Slot]]:
+        """Two slots at once (an interactive run). Taken under one lock: threads that each
+        held one slot while waiting for a second would deadlock the pool. A one-slot judge
+        grows a second slot for pairs."""
+        capacity = max(2, self.config.workers)
+        with self._pair_lock:
+            first = self._take(capacity)
+            try:
+                second = self._take(capacity)
+            except BaseException:
+                self._idle.put(first)
+                raise
+        try:
+            yield first, second
+        finally:
+            self._idle.put(second)
+            self._idle.put(first)
 
     def isolation(self) -> IsolationReport:
         with self._slot() as slot:
@@ -167,46 +199,44 @@ class Judge:
     def limits_for(
         self, problem: ProblemLike, language: str, time_limit: float | None = None
     ) -> Limits:
+        runtime = self.config.runtime(language)
         seconds = (
             time_limit
             if time_limit is not None
-            else problem.time_limit * self.config.multiplier(language)
+            else problem.time_limit * self.config.multiplier(runtime)
         )
         return replace(self.config.limits, time=seconds, memory_mb=problem.memory_limit)
 
     def prepare(
         self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()
     ) -> Prepared:
-        """Compile (or syntax-check) once per distinct program. Raises LanguageUnavailable
-        when the language's self-test does not pass on this machine."""
-        self._require(language)
-        return self._prepare(language, code, extra_files)
+        """Compile (or syntax-check) once per distinct program, under the executor that
+        `config.runtimes` names for its language. Raises LanguageUnavailable when that
+        executor's self-test does not pass on this machine."""
+        runtime = self.config.runtime(language)
+        self._require(runtime)
+        return self._prepare(runtime, code, extra_files)
 
     def _prepare(
-        self, language: str, code: str, extra_files: tuple[tuple[str, str], ...] = ()
+        self,
+        language: str,
+        code: str,
+        extra_files: tuple[tuple[str, str], ...] = (),
+        slot: Slot | None = None,
     ) -> Prepared:
-        text = "\0".join([code, *(n + t for n, t in extra_files)])
-        key = (language, hashlib.sha256(text.encode()).hexdigest())
-        with self._lock:
-            if key in self._prepared:
-                self._prepared.move_to_end(key)
-                return self._prepared[key]
-            building = self._preparing.setdefault(key, threading.Lock())
-        # Wait for another thread's compile of the same program *before* taking a slot: a
-        # thread holding a slot while it waits would serialise run_many's compiles.
-        with building:
-            with self._lock:
-                if key in self._prepared:
-                    return self._prepared[key]
-            executor = get_executor(language)
-            with self._slot() as slot:
-                prepared = executor.prepare(code, slot, self.config, extra_files)
-            with self._lock:
-                self._prepared[key] = prepared
-                self._preparing.pop(key, None)
-                while len(self._prepared) > self.config.cpp_cache_entries:
-                    self._prepared.popitem(last=False)
-        return prepared
+        """Through the compile cache. Without `slot` one is taken only to build: a thread
+        waiting for another's build of the same program holds none (that would serialise
+        run_many's compiles); with `slot` (a checker prepared mid-run) that one is used."""
+        executor = get_executor(language)
+        key = cache_key(language, executor.fingerprint(), code, extra_files)
+
+        def build(artefacts: Path) -> Prepared:
+            if slot is not None:
+                return executor.prepare(code, slot, self.config, artefacts, extra_files)
+            with self._slot() as free:
+                return executor.prepare(code, free, self.config, artefacts, extra_files)
+
+        return self._cache.get_or_build(key, build)
 
     def _require(self, language: str) -> None:
         with self._lock:
@@ -237,14 +267,23 @@ class Judge:
     # ----- running -----
 
     def run(
-        self, prepared: Prepared, test: TestCase, limits: Limits, checker: CheckerSpec | None = None
+        self,
+        prepared: Prepared,
+        test: TestCase,
+        limits: Limits,
+        checker: CheckerSpec | None = None,
+        interactor: CheckerSpec | None = None,
     ) -> RunResult:
-        """One program on one test, retried on judge errors; never raises for the program's sake."""
+        """One program on one test, retried on judge errors; never raises for the program's sake.
+        With an `interactor` the program talks to it (judges.interactive); `checker` then
+        checks a testlib interactor's output file."""
         if prepared.compile_error is not None:
             return RunResult(Verdict.CE, detail=prepared.compile_error[:2000], test=test.label)
         error = ""
         for _attempt in range(self.config.retries + 1):
             try:
+                if interactor is not None:
+                    return self._interact_once(prepared, test, limits, checker, interactor)
                 return self._run_once(prepared, test, limits, checker)
             except (JudgeError, checker_program.CheckerFailure, OSError) as exc:
                 error = str(exc)
@@ -259,7 +298,13 @@ class Judge:
             out = executor.run(prepared, slot, test.input, limits)
             if out.compile_error is not None:
                 return RunResult(Verdict.CE, detail=out.compile_error[:2000], test=test.label)
-            facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
+            facts = classify(
+                out,
+                limits,
+                slot.baseline_kb,
+                forked=executor.run_mode is RunMode.FORK,
+                tracebacks=executor.tracebacks,
+            )
             stderr = out.stderr.decode("utf-8", errors="replace")[
                 : self.config.sandbox.stderr_keep_chars
             ]
@@ -294,7 +339,13 @@ class Judge:
             out = executor.run(prepared, slot, stdin, limits, args=args)
             if out.compile_error is not None:
                 return RunResult(Verdict.CE, detail=out.compile_error[:2000]), b""
-            facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
+            facts = classify(
+                out,
+                limits,
+                slot.baseline_kb,
+                forked=executor.run_mode is RunMode.FORK,
+                tracebacks=executor.tracebacks,
+            )
         stderr = out.stderr.decode("utf-8", errors="replace")[
             : self.config.sandbox.stderr_keep_chars
         ]
@@ -314,22 +365,7 @@ class Judge:
         assert test.answer is not None
         if spec.kind is not CheckerKind.CUSTOM:
             return builtin_check(spec, output, test.answer.read())
-        if spec.program is None:
-            raise checker_program.CheckerFailure("custom checker without a program")
-        language = language_for_suffix(spec.program.suffix)
-        if language is None:
-            raise checker_program.CheckerFailure(
-                f"checker {spec.program.name}: unsupported language"
-            )
-        headers = tuple(
-            (p.name, p.read_text(errors="replace"))
-            for p in checker_program.checker_headers(spec.program)
-        )
-        prepared = self._prepared_checker(language, spec.program.read_text(), headers, slot)
-        if prepared.compile_error is not None:
-            raise checker_program.CheckerFailure(
-                f"checker {spec.program.name} does not compile: {prepared.compile_error[:500]}"
-            )
+        language, prepared = self._custom_program(spec, slot, "checker")
         files = checker_program.checker_files(
             test.input.path or test.input.read(),
             output,
@@ -352,17 +388,110 @@ class Judge:
         finally:
             checker_program.cleanup(files)
 
-    def _prepared_checker(
-        self, language: str, source: str, headers: tuple[tuple[str, str], ...], slot: Slot
-    ) -> Prepared:
-        key = (language + ":checker", hashlib.sha256((source + repr(headers)).encode()).hexdigest())
-        with self._lock:
-            if key in self._prepared:
-                return self._prepared[key]
-        prepared = get_executor(language).prepare(source, slot, self.config, headers)
-        with self._lock:
-            self._prepared[key] = prepared
-        return prepared
+    def _custom_program(self, spec: CheckerSpec, slot: Slot, role: str) -> tuple[str, Prepared]:
+        """A checker's or interactor's program, compiled (cached) with the headers beside it."""
+        if spec.program is None:
+            raise checker_program.CheckerFailure(f"custom {role} without a program")
+        language = language_for_suffix(spec.program.suffix)
+        if language is None:
+            raise checker_program.CheckerFailure(
+                f"{role} {spec.program.name}: unsupported language"
+            )
+        headers = tuple(
+            (p.name, p.read_text(errors="replace"))
+            for p in checker_program.checker_headers(spec.program)
+        )
+        prepared = self._prepare(language, spec.program.read_text(), headers, slot)
+        if prepared.compile_error is not None:
+            raise checker_program.CheckerFailure(
+                f"{role} {spec.program.name} does not compile: {prepared.compile_error[:500]}"
+            )
+        return language, prepared
+
+    def _interact_once(
+        self,
+        prepared: Prepared,
+        test: TestCase,
+        limits: Limits,
+        checker: CheckerSpec | None,
+        spec: CheckerSpec,
+    ) -> RunResult:
+        with self._slot() as slot:  # compiled before the pair is taken (cached after)
+            language, iprepared = self._custom_program(spec, slot, "interactor")
+        executor, iexecutor = get_executor(prepared.language), get_executor(language)
+        ilimits = interactive.interactor_limits(limits)
+        with self._slot_pair() as (pslot, islot):
+            files = interactive.interactor_files(
+                test.input.path or test.input.read(),
+                None if test.answer is None else (test.answer.path or test.answer.read()),
+                self.workdir,
+                islot.uid,
+            )
+            try:
+                directory = str(files.directory)
+                pout, iout, relay = interactive.run_pair(
+                    lambda piped: executor.run(prepared, pslot, piped, limits),
+                    lambda piped: iexecutor.run(
+                        iprepared,
+                        islot,
+                        replace(piped, writable=(directory,)),
+                        ilimits,
+                        args=interactive.interactor_args(spec, files),
+                        extra_read=(directory,),
+                    ),
+                    limits.output_mb * 2**20,
+                )
+                if pout.compile_error is not None:
+                    return RunResult(Verdict.CE, detail=pout.compile_error[:2000], test=test.label)
+                facts = classify(
+                    pout,
+                    limits,
+                    pslot.baseline_kb,
+                    forked=executor.run_mode is RunMode.FORK,
+                    tracebacks=executor.tracebacks,
+                )
+                own, own_detail = facts.verdict, facts.detail
+                if relay.over_limit:
+                    own, own_detail = Verdict.OLE, f"output over the {limits.output_mb} MiB limit"
+                verdict, detail = interactive.decide(
+                    interactive.PairFacts(
+                        program=own,
+                        program_detail=own_detail,
+                        broken_pipe=interactive.broken_pipe(pout),
+                        interactor=interactive.interactor_verdict(spec, iout),
+                        interactor_detail=interactive.message(spec, files, iout),
+                        interactor_first=(
+                            relay.interactor_first
+                            if relay.interactor_first is not None
+                            else iout.ended < pout.ended
+                        ),
+                        interactor_broken_pipe=interactive.broken_pipe(iout),
+                    )
+                )
+                if verdict is Verdict.JE:
+                    raise checker_program.CheckerFailure(detail)
+                with_checker = spec.convention is Convention.TESTLIB and checker is not None
+                if verdict is Verdict.AC and with_checker and test.answer is not None:
+                    assert checker is not None
+                    output = interactive.read_file(files.output, limits.output_mb * 2**20)
+                    result = self._check(pslot, checker, test, output)
+                    verdict = Verdict.AC if result.ok else Verdict.WA
+                    detail = f"checker: {result.message}" if result.message else detail
+            finally:
+                shutil.rmtree(files.directory, ignore_errors=True)
+        stderr = pout.stderr.decode("utf-8", errors="replace")
+        return RunResult(
+            verdict,
+            cpu_time=pout.cpu,
+            wall_time=pout.wall,
+            peak_memory=facts.peak_kb,
+            exit_code=pout.exit_code,
+            signal=None if pout.signal is None else signal_name(pout.signal),
+            stderr=stderr[: self.config.sandbox.stderr_keep_chars],
+            detail=detail[:2000],
+            output_digest=_digest(relay.transcript),
+            test=test.label,
+        )
 
     # ----- the public calls -----
 
@@ -377,18 +506,19 @@ class Judge:
         """Run a candidate on tests in order; the verdict is the first failure's, else AC."""
         prepared = self.prepare(candidate.language, candidate.code)
         if prepared.compile_error is not None:
-            return JudgeReport(Verdict.CE, (), candidate.language, prepared.compile_error)
+            return JudgeReport(Verdict.CE, (), prepared.language, prepared.compile_error)
         limits = self.limits_for(problem, candidate.language, time_limit)
+        interactor = getattr(problem, "interactor", None)  # problems without one: batch
         results = []
         verdict = Verdict.AC
         for test in tests:
-            result = self.run(prepared, test, limits, problem.checker)
+            result = self.run(prepared, test, limits, problem.checker, interactor)
             results.append(result)
             if result.verdict is not Verdict.AC and verdict is Verdict.AC:
                 verdict = result.verdict
                 if stop_on_first_failure:
                     break
-        return JudgeReport(verdict, tuple(results), candidate.language)
+        return JudgeReport(verdict, tuple(results), prepared.language)
 
     def run_many(self, jobs: Iterable[BatchJob]) -> Iterator[tuple[BatchJob, RunResult]]:
         """Run (program, input) pairs on all slots; yields results as they finish.
@@ -424,7 +554,7 @@ class Judge:
             prepared = self.prepare(job.language, job.code)
         except (JudgeError, OSError, LanguageUnavailable) as exc:
             return RunResult(Verdict.JE, detail=str(exc), test=job.test.name)
-        return self.run(prepared, job.test, job.limits, job.checker)
+        return self.run(prepared, job.test, job.limits, job.checker, job.interactor)
 
     def self_test(self) -> dict[str, str | None]:
         """Per language: None when it is usable here, else what is wrong (cached)."""

@@ -1,5 +1,5 @@
 """Training-step throughput of the default model's shape on CPU: glibc's malloc (the baseline)
-against jemalloc, which scripts/train_default_model.py preloads when it is installed.
+against jemalloc, which the trainer (scripts/train_default_model.py) preloads when it is installed.
 
     python scripts/bench_training.py [--steps 12] [--threads N]
 
@@ -24,14 +24,18 @@ import time
 
 def child(steps: int, threads: int) -> dict:
     import torch
-    import train_default_model as train  # beside this script, so on sys.path
+
+    from alphasolve.model.seq2seq import resolve_dtype
+    from alphasolve.train.config import TrainConfig
+    from alphasolve.train.data import SRC_BUCKETS, TGT_BUCKETS
+    from alphasolve.train.loop import new_model
 
     torch.set_num_threads(threads)
-    dtype = train.resolve_dtype("auto", "cpu")
-    cfg = train.TrainConfig()
-    model = train.new_model(cfg, cfg.vocab_size, 0, 1)
+    dtype = resolve_dtype("auto", "cpu")
+    cfg = TrainConfig()
+    model = new_model(cfg, cfg.vocab_size, 0, 1)
     optim = torch.optim.AdamW(model.parameters(), lr=1e-4)
-    shapes = [(s, t) for s in train.SRC_BUCKETS for t in train.TGT_BUCKETS]
+    shapes = [(s, t) for s in SRC_BUCKETS for t in TGT_BUCKETS]
     gen = torch.Generator().manual_seed(0)
 
     def step(k: int) -> tuple[int, int]:
@@ -83,7 +87,7 @@ def main() -> None:
         print(json.dumps(child(args.steps, args.threads)))
         return
     base = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "MALLOC_CONF")}
-    from train_default_model import jemalloc_env
+    from alphasolve.train.memory import jemalloc_env
 
     with_jemalloc = jemalloc_env(base)
     if with_jemalloc is None:

@@ -62,14 +62,22 @@ def outcome(**kw: object) -> Outcome:
     ],
 )
 def test_classify(facts: dict[str, object], forked: bool, verdict: Verdict | None) -> None:
-    result = classify(outcome(**facts), LIMITS, baseline_kb=20_000, forked=forked)
+    result = classify(
+        outcome(**facts), LIMITS, baseline_kb=20_000, forked=forked, tracebacks=forked
+    )
     assert result.verdict is verdict, result.detail
 
 
 def test_rte_detail_names_signal_and_exception() -> None:
-    seg = classify(outcome(signal=signal.SIGSEGV, exit_code=None), LIMITS, 0, forked=False)
+    seg = classify(
+        outcome(signal=signal.SIGSEGV, exit_code=None), LIMITS, 0, forked=False, tracebacks=False
+    )
     assert "SIGSEGV" in seg.detail
     exc = classify(
-        outcome(exit_code=1, stderr=b"Traceback\nValueError: bad\n"), LIMITS, 0, forked=True
+        outcome(exit_code=1, stderr=b"Traceback\nValueError: bad\n"),
+        LIMITS,
+        0,
+        forked=True,
+        tracebacks=True,
     )
     assert "ValueError" in exc.detail

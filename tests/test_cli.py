@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from judges.executors import EXECUTORS, installed
 from tests.conftest import REPO
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -88,5 +89,7 @@ def test_judge_doctor() -> None:
     out = cli("judge", "--doctor")
     assert out.returncode == 0
     assert "isolation level" in out.stdout
-    for language in ("python3", "cpp17"):
-        assert any(line.split() == ["language", language, "ok"] for line in out.stdout.splitlines())
+    lines = [line.split() for line in out.stdout.splitlines()]
+    for language in EXECUTORS:  # every registered language, with why where it cannot run
+        state = ["ok"] if installed(language) else ["UNAVAILABLE:"]
+        assert any(line[:3] == ["language", language, *state] for line in lines), out.stdout

@@ -1,8 +1,9 @@
-"""The synthetic corpus generator (scripts/build_corpus.py, scripts/corpus/)."""
+"""The synthetic corpus generator (alphasolve.corpus, run by scripts/build_corpus.py)."""
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import json
 import random
@@ -13,15 +14,16 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from alphasolve.corpus import grammar, snippets
+from alphasolve.corpus import holdout as H
+from alphasolve.corpus import split as corpus_split
+from alphasolve.corpus.build import build
+from alphasolve.corpus.disjoint import Avoid, shared
+from alphasolve.corpus.model import Outcome
+from alphasolve.corpus.verify import LocalRunner, verify_problem
+from alphasolve.corpus.writer import read_native, to_json, write_native
 
-from corpus import grammar, snippets  # noqa: E402
-from corpus import holdout as H  # noqa: E402
-from corpus.build import build  # noqa: E402
-from corpus.model import Outcome  # noqa: E402
-from corpus.verify import LocalRunner, verify_problem  # noqa: E402
-from corpus.writer import read_native, to_json, write_native  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_at_least_40_blocks_and_2000_meanings() -> None:
@@ -42,9 +44,7 @@ def test_jsonl_build_that_stops_halfway_leaves_no_file_under_the_final_name(
 ) -> None:
     # The training script builds its split only when the file is missing: a killed build
     # must not leave a short file there to be trained on as if whole.
-    import build_corpus
-
-    real, built = build_corpus._build_one, []
+    real, built = corpus_split.build_one, []
 
     def fail_on_the_third(job):
         if len(built) == 2:
@@ -52,14 +52,14 @@ def test_jsonl_build_that_stops_halfway_leaves_no_file_under_the_final_name(
         built.append(job)
         return real(job)
 
-    monkeypatch.setattr(build_corpus, "_build_one", fail_on_the_third)
+    monkeypatch.setattr(corpus_split, "build_one", fail_on_the_third)
     out = tmp_path / "train.jsonl"
     with pytest.raises(KeyboardInterrupt):
-        build_corpus._stream_jsonl("train", 3, 5, 1, out)
+        corpus_split.stream_jsonl("train", 3, 5, 1, out)
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
-    monkeypatch.setattr(build_corpus, "_build_one", real)
-    assert build_corpus._stream_jsonl("train", 3, 5, 1, out) == 5
+    monkeypatch.setattr(corpus_split, "build_one", real)
+    assert corpus_split.stream_jsonl("train", 3, 5, 1, out) == 5
     assert len(out.read_text().splitlines()) == 5 and list(tmp_path.iterdir()) == [out]
 
 
@@ -266,20 +266,85 @@ def test_committed_splits_are_held_out() -> None:
             assert 2 <= len(list((p / "examples").glob("*.in"))) <= 3
 
 
+# How the committed held-out splits were generated (docs/model.md, "The held-out splits"):
+#   build_corpus.py --split valid --seed 0 --verify
+#   build_corpus.py --split test --seed 1 --disjoint-from problems/corpus/valid
+VALID_SEED, TEST_SEED = 0, 1
+# sha256 of `build_corpus.py --split train --seed 5 --count 200 --format jsonl`, written by
+# the generator while it still lived in scripts/ (commit 37a3ce1): moving it into the package
+# changed no output.
+TRAIN_SEED5_200_SHA256 = "213aa6b443ad9b46df278c412eb1f5b6a36fa356c8eb77f928fb8d7776164f9b"
+
+
+def _tree(root: Path) -> dict[Path, bytes]:
+    return {f.relative_to(root): f.read_bytes() for f in sorted(root.rglob("*")) if f.is_file()}
+
+
+def test_train_split_is_what_the_generator_wrote_before_it_moved(tmp_path: Path) -> None:
+    out = tmp_path / "train.jsonl"
+    corpus_split.stream_jsonl("train", 5, 200, 1, out)
+    assert hashlib.sha256(out.read_bytes()).hexdigest() == TRAIN_SEED5_200_SHA256
+
+
+def test_committed_valid_split_is_what_the_generator_writes(tmp_path: Path) -> None:
+    committed = ROOT / "problems" / "corpus" / "valid"
+    problems = corpus_split.generate("valid", VALID_SEED, list(range(60)), 1)
+    corpus_split.write_split(problems, tmp_path / "valid", "native")
+    assert _tree(tmp_path / "valid") == _tree(committed)
+
+
 def test_committed_test_split_is_what_the_generator_writes(tmp_path: Path) -> None:
     committed = ROOT / "problems" / "corpus" / "test"
-    if not committed.exists():
-        pytest.skip("test split not generated")
-    for i in (0, 1, 7):
-        d = write_native(build("test", 0, i), tmp_path)
-        files = sorted(f.relative_to(d) for f in d.rglob("*") if f.is_file())
-        assert files == sorted(
-            f.relative_to(committed / d.name)
-            for f in (committed / d.name).rglob("*")
-            if f.is_file()
-        )
-        for f in files:
-            assert (d / f).read_bytes() == (committed / d.name / f).read_bytes(), f
+    valid = corpus_split.read_split(ROOT / "problems" / "corpus" / "valid")
+    indices = sorted(int(p.meta["index"]) for p in corpus_split.read_split(committed))  # type: ignore[call-overload]
+    assert indices == list(range(120))
+    avoid = Avoid.of(("valid",), valid)
+    problems = corpus_split.generate("test", TEST_SEED, indices, 1, avoid)
+    corpus_split.write_split(problems, tmp_path / "test", "native")
+    assert _tree(tmp_path / "test") == _tree(committed)
+
+
+def _meanings_and_programs(split: Path) -> tuple[dict[tuple, list[str]], dict[bytes, list[str]]]:
+    """(shape, operations, literal source) and reference programs -> the problems of
+    `split` that have them, read from the files (not from the generator's own notion of a
+    meaning)."""
+    meanings: dict[tuple, list[str]] = {}
+    programs: dict[bytes, list[str]] = {}
+    for d in sorted(p for p in split.iterdir() if (p / "problem.yaml").is_file()):
+        meta = read_native(d).meta
+        key = (meta["shape"], tuple(meta["ops"]), meta["lit_src"])  # type: ignore[arg-type]
+        meanings.setdefault(key, []).append(d.name)
+        for f in sorted((d / "solutions").glob("main.*")):
+            programs.setdefault(f.read_bytes(), []).append(d.name)
+    return meanings, programs
+
+
+def test_test_split_shares_no_meaning_or_reference_program_with_valid() -> None:
+    """Choices are made on valid; test measures them once. A test problem with a valid
+    problem's meaning or reference program would carry a choice straight across, so the two
+    share none, and test repeats no meaning of its own (its problems are independent)."""
+    valid_m, valid_p = _meanings_and_programs(ROOT / "problems" / "corpus" / "valid")
+    test_m, test_p = _meanings_and_programs(ROOT / "problems" / "corpus" / "test")
+    assert len(test_m) == 120, [names for names in test_m.values() if len(names) > 1]
+    both = sorted(f"{valid_m[k]} ~ {test_m[k]}" for k in set(valid_m) & set(test_m))
+    assert both == [], "same meaning"
+    same_code = sorted(f"{valid_p[c]} ~ {test_p[c]}" for c in set(valid_p) & set(test_p))
+    assert same_code == [], "same reference program"
+
+
+def test_avoid_redraws_a_meaning_and_program_a_split_must_not_repeat() -> None:
+    first = [build("test", 3, i) for i in range(8)]
+    assert shared(first, first)  # every problem shares its meaning with itself
+    avoid = Avoid.of(("other",), first)
+    again = corpus_split.generate("test", 3, list(range(8)), 1, avoid)
+    assert shared(first, again) == []
+    assert len({p.meta["family"] for p in again}) == 8  # none repeated within the split
+    assert all(p.meta["disjoint_from"] == ["other"] for p in again)
+    # the hold-out kind and literal share of each index stay what they were
+    assert [p.meta["primary_holdout"] for p in again] == [p.meta["primary_holdout"] for p in first]
+    assert [p.meta["has_literal"] for p in again] == [p.meta["has_literal"] for p in first]
+    with pytest.raises(ValueError, match="only a held-out split"):
+        build("train", 3, 0, avoid)
 
 
 def test_project_loader_reads_the_corpus() -> None:

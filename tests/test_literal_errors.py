@@ -20,7 +20,7 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_draws_are_sorted_by_how_they_differ_from_the_reference(tmp_path: Path) -> None:
     problems = tmp_path / "problems"
     problems.mkdir()
-    src = REPO / "problems" / "corpus" / "test" / PROBLEM
+    src = REPO / "tests" / "fixtures" / "corpus" / PROBLEM
     (problems / PROBLEM).symlink_to(src)
     ref = (src / "solutions" / "main.py").read_text()
     assert "x * 72" in ref and "% 35" in ref

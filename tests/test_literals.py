@@ -26,7 +26,7 @@ CORPUS = sorted((REPO / "problems" / "corpus").glob("*/*/problem.yaml"))
 
 
 def test_busy_cells_constants_become_placeholders_in_statement_and_program() -> None:
-    problem = load_problem(REPO / "problems" / "corpus" / "test" / "test-0001-busy-cells")
+    problem = load_problem(REPO / "tests" / "fixtures" / "corpus" / "test-0001-busy-cells")
     masked, literals = mask_problem(problem)
     # reading order: the legend's 23, 2, 4 first, then the constraints' numbers
     assert literals.numbers[:3] == ("23", "2", "4")
@@ -43,7 +43,7 @@ def test_busy_cells_constants_become_placeholders_in_statement_and_program() -> 
 
 
 def test_random_numbering_is_a_permutation_that_round_trips() -> None:
-    problem = load_problem(REPO / "problems" / "corpus" / "test" / "test-0001-busy-cells")
+    problem = load_problem(REPO / "tests" / "fixtures" / "corpus" / "test-0001-busy-cells")
     plain, ordered = mask_problem(problem)
     python = next(s for s in problem.solutions if s.language == "python3").source.text()
     seen = set()
@@ -104,7 +104,7 @@ def test_unknown_placeholder_is_left_as_written() -> None:
 
 def test_undefined_placeholders_are_those_past_the_statements_literals() -> None:
     _, literals = mask_problem(
-        load_problem(REPO / "problems/corpus/test/test-0055-lucky-positions")
+        load_problem(REPO / "tests/fixtures/corpus/test-0055-lucky-positions")
     )
     assert literals.letters == ("f",)  # 'f' followed by 'f': one letter, one placeholder
     banned = undefined_placeholders(literals)

@@ -61,7 +61,7 @@ def test_without_replacement_the_shipped_model_draws_more_distinct_programs(
     """On a corpus problem where the shipped model repeats itself (879 of 1,000 draws one
     program), 32 samples in two prompt groups: 32 distinct programs at most, 16 at least
     (each group's are distinct), against a handful with replacement."""
-    problem = str(REPO / "problems" / "corpus" / "test" / "test-0041-clever-numbers")
+    problem = str(REPO / "tests" / "fixtures" / "corpus" / "test-0041-clever-numbers")
     common = ("--samples", "32", "--language", "python3:1")
     plain = run_cli("sample", problem, *common, "--out", str(tmp_path / "with"))
     distinct = run_cli(
@@ -111,7 +111,7 @@ def test_samples_use_only_placeholders_the_statement_defines(
 
     if path == "generate":
         monkeypatch.setattr(seq2seq, "is_supported", lambda model: False)
-    problem = load_problem(REPO / "problems" / "corpus" / "test" / "test-0055-lucky-positions")
+    problem = load_problem(REPO / "tests" / "fixtures" / "corpus" / "test-0055-lucky-positions")
     config = dataclasses.replace(
         SamplingConfig(), temperature=1.0, languages=LanguageSplit.parse("python3:1")
     )

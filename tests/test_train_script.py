@@ -1,6 +1,7 @@
-"""scripts/train_default_model.py on a tiny corpus and a tiny model: the training pairs
-(including the auxiliary LITERALS task), warm start from a saved model, resume, recorded
-config, export, and the exported model sampling through the project's sampler."""
+"""The trainer (alphasolve.train, run through scripts/train_default_model.py) on a tiny
+corpus and a tiny model: the training pairs (including the auxiliary LITERALS task), warm
+start from a saved model, resume, recorded config, export, and the exported model sampling
+through the project's sampler."""
 
 from __future__ import annotations
 
@@ -13,28 +14,20 @@ from pathlib import Path
 
 import pytest
 
+from alphasolve.corpus.split import stream_jsonl
+from alphasolve.model import prompt as prompts
+from alphasolve.train import config as tconfig
+from alphasolve.train import data, loop, memory
+from alphasolve.train.config import TrainConfig, TrainError
 from tests.conftest import REPO
 
 SCRIPT = REPO / "scripts" / "train_default_model.py"
 
 
 @pytest.fixture(scope="module")
-def train() -> object:
-    pytest.importorskip("torch")
-    sys.path.insert(0, str(SCRIPT.parent))
-    import train_default_model
-
-    return train_default_model
-
-
-@pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "train.jsonl"
-    subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "build_corpus.py"), "--split", "train",
-         "--seed", "5", "--count", "24", "--format", "jsonl", "--workers", "1", "--out", str(out)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    stream_jsonl("train", 5, 24, 1, out)
     return out
 
 
@@ -42,26 +35,26 @@ def _rows(corpus: Path) -> list[dict]:
     return [json.loads(line) for line in corpus.read_text().splitlines()]
 
 
-def test_literals_task_targets_the_constants_the_statement_states(train, corpus) -> None:
-    cfg = train.TrainConfig(copy_share=1.0, test_input_share=0.0, incorrect_share=0.0)
+def test_literals_task_targets_the_constants_the_statement_states(corpus) -> None:
+    cfg = TrainConfig(copy_share=1.0, test_input_share=0.0, incorrect_share=0.0)
     rows = _rows(corpus)
-    with_literals = [r for r in rows if train.statement_literals(r)]
+    with_literals = [r for r in rows if data.statement_literals(r)]
     assert with_literals, "the corpus sample should hold problems with stated constants"
     for row in rows:
-        pairs = train.examples_of(row, cfg, random.Random(0))
-        copies = [(s, t) for s, t in pairs if s.startswith(train.LITERALS_PROMPT)]
-        literals = train.statement_literals(row)
+        pairs = data.examples_of(row, cfg, random.Random(0))
+        copies = [(s, t) for s, t in pairs if s.startswith(data.LITERALS_PROMPT)]
+        literals = data.statement_literals(row)
         if not literals:
             assert not copies  # constants read from the input are not the statement's
             continue
         assert len(copies) == 1
         source, target = copies[0]
         assert target.split(" ") == literals
-        statement = source[len(train.LITERALS_PROMPT) :]
+        statement = source[len(data.LITERALS_PROMPT) :]
         for literal in literals:
             assert literal in statement, (row["id"], literal)
         # the two real tasks are still there, one program per language
-        assert sum(not s.startswith(train.LITERALS_PROMPT) for s, _ in pairs) == len(
+        assert sum(not s.startswith(data.LITERALS_PROMPT) for s, _ in pairs) == len(
             row["solutions"]
         )
 
@@ -98,7 +91,7 @@ def _run(*args: str, malloc: str = "system") -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
-def test_warm_start_resume_and_export(tmp_path: Path, corpus: Path, train) -> None:
+def test_warm_start_resume_and_export(tmp_path: Path, corpus: Path) -> None:
     init = _tiny_init(tmp_path / "init", corpus)
     out = tmp_path / "run"
     common = ("--out", str(out), "--corpus", str(corpus))
@@ -165,16 +158,15 @@ def test_init_from_something_that_is_not_a_t5_is_a_clear_error(tmp_path: Path, c
     assert "model_type 'bart', expected 't5'" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_jemalloc_keeps_memory_bounded_when_preloaded(train) -> None:
+def test_jemalloc_keeps_memory_bounded_when_preloaded() -> None:
     """Under jemalloc with decay off, freed pages stay resident until released; past the
     limit the training loop hands them back. Needs jemalloc installed (apt libjemalloc2)."""
-    env = train.jemalloc_env({"PATH": "/usr/bin:/bin"})
+    env = memory.jemalloc_env({"PATH": "/usr/bin:/bin"})
     if env is None:
         pytest.skip("jemalloc is not installed")
     code = (
         "import sys, psutil, torch\n"
-        f"sys.path.insert(0, {str(SCRIPT.parent)!r})\n"
-        "import train_default_model as t\n"
+        "import alphasolve.train.memory as t\n"
         "rss = lambda: psutil.Process().memory_info().rss >> 20\n"
         "xs = [torch.ones(1 << 24) for _ in range(16)]; del xs\n"  # 1 GiB, freed
         "held = rss()\n"
@@ -201,32 +193,32 @@ def test_init_from_a_t5_of_another_layout_is_a_clear_error(tmp_path: Path, corpu
     result = _run("--out", str(tmp_path / "run"), "--corpus", str(corpus), "--init", str(init),
                   "--steps", "1")  # fmt: skip
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "its weights do not fit this script's T5" in result.stderr
+    assert "its weights do not fit this trainer's T5" in result.stderr
 
 
-def test_placeholder_pairs_mask_the_constants_and_map_back(train, corpus) -> None:
+def test_placeholder_pairs_mask_the_constants_and_map_back(corpus) -> None:
     from alphasolve.model.literals import mask_problem, unmask
 
-    cfg = train.TrainConfig(
+    cfg = TrainConfig(
         copy_share=1.0, test_input_share=1.0, incorrect_share=1.0, literal_placeholders=True
     )
     masked_constants = 0
     for row in _rows(corpus):
-        problem = train.problem_from_row(row)
+        problem = data.problem_from_row(row)
         _, literals = mask_problem(problem)
-        pairs = train.examples_of(row, cfg, random.Random(0))
+        pairs = data.examples_of(row, cfg, random.Random(0))
         programs = [(s, t) for s, t in pairs if "SOLUTION" in s.split("\n", 5)[-2]]
         tests = [s for s, _ in pairs if s.startswith("TEST INPUT")]
-        copies = [t for s, t in pairs if s.startswith(train.LITERALS_PROMPT)]
+        copies = [t for s, t in pairs if s.startswith(data.LITERALS_PROMPT)]
         # a test input is asked for with the raw statement: its numbers must be real ones
-        assert tests == [train.test_input_prompt(problem)]
+        assert tests == [prompts.test_input_prompt(problem)]
         for source, target in programs:
             assert "<N" in source or not literals.numbers  # the prose's numbers are masked
             assert unmask(target, literals) in {
                 *row["solutions"].values(),
                 *(w["code"] for w in row.get("incorrect_solutions") or []),
             }
-        for value in train.statement_literals(row):
+        for value in data.statement_literals(row):
             if value not in ("0", "1"):
                 masked_constants += 1
                 # the statement's constant reaches the program as its placeholder
@@ -235,13 +227,11 @@ def test_placeholder_pairs_mask_the_constants_and_map_back(train, corpus) -> Non
         if copies:
             assert "<" in copies[0] and unmask(copies[0], literals).replace("'", "").split(
                 " "
-            ) == train.statement_literals(row)
+            ) == data.statement_literals(row)
     assert masked_constants > 0
 
 
-def test_shuffled_placeholders_keep_statement_and_program_consistent(
-    train, corpus, monkeypatch
-) -> None:
+def test_shuffled_placeholders_keep_statement_and_program_consistent(corpus, monkeypatch) -> None:
     from alphasolve.model.literals import mask_problem, unmask
 
     used = []
@@ -251,12 +241,12 @@ def test_shuffled_placeholders_keep_statement_and_program_consistent(
         used.append((masked, literals))
         return masked, literals
 
-    monkeypatch.setattr(train, "mask_problem", recording)
-    cfg = train.TrainConfig(literal_placeholders=True, shuffle_placeholders=1.0)
+    monkeypatch.setattr(data, "mask_problem", recording)
+    cfg = TrainConfig(literal_placeholders=True, shuffle_placeholders=1.0)
     reordered = 0
     for row in _rows(corpus):
-        problem = train.problem_from_row(row)
-        pairs = train.examples_of(row, cfg, random.Random(0))
+        problem = data.problem_from_row(row)
+        pairs = data.examples_of(row, cfg, random.Random(0))
         masked, literals = used[-1]
         reordered += literals != mask_problem(problem)[1]
         for source, target in pairs:
@@ -268,15 +258,13 @@ def test_shuffled_placeholders_keep_statement_and_program_consistent(
                 }
     assert reordered > len(used) // 3  # most statements with 2+ constants get a new order
     # share 0 (the default): reading order, and the data stream of older runs unchanged
-    plain = train.TrainConfig(literal_placeholders=True)
+    plain = TrainConfig(literal_placeholders=True)
     row = _rows(corpus)[0]
-    train.examples_of(row, plain, random.Random(0))
-    assert used[-1][1] == mask_problem(train.problem_from_row(row))[1]
+    data.examples_of(row, plain, random.Random(0))
+    assert used[-1][1] == mask_problem(data.problem_from_row(row))[1]
 
 
-def test_placeholder_run_exports_a_model_the_sampler_masks_for(
-    tmp_path: Path, corpus, train
-) -> None:
+def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, corpus) -> None:
     init = _tiny_init(tmp_path / "init", corpus)
     out, exported = tmp_path / "run", tmp_path / "model"
     first = _run("--out", str(out), "--corpus", str(corpus), "--init", str(init), "--steps",
@@ -284,7 +272,7 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(
                  "--literal-placeholders", "true", malloc="auto")  # fmt: skip
     assert first.returncode == 0, first.stderr
     # the default re-runs under jemalloc where it is installed, and trains all the same
-    rerun = train.jemalloc_env(dict(os.environ)) is not None
+    rerun = memory.jemalloc_env(dict(os.environ)) is not None
     assert ("re-running under" in first.stdout) == rerun, first.stdout[-2000:]
     assert "vocab 534" in first.stdout  # 512 + 16 number and 6 letter placeholders
     done = _run("--out", str(out), "--export", str(exported), "--sampling-temperature", "0.9")
@@ -341,15 +329,12 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(
     assert set(ids) <= bans[-1]  # an input is raw text: no placeholder at all
 
 
-def test_continuing_a_placeholder_model_keeps_placeholders(tmp_path: Path, corpus, train) -> None:
-    import argparse
-
+def test_continuing_a_placeholder_model_keeps_placeholders(tmp_path: Path, corpus) -> None:
     init = _tiny_init(tmp_path / "init", corpus)
     (init / "alphasolve.json").write_text('{"literal_placeholders": true}')
 
     def config(out: str, **flags):
-        args = argparse.Namespace(**({k: None for k in train._FLAGS} | {"init": str(init)} | flags))
-        return train.resolve_config(tmp_path / out, args)
+        return tconfig.resolve_config(tmp_path / out, {"init": str(init)} | flags)
 
     assert config("a").literal_placeholders  # inherited from the init's alphasolve.json
     assert not config("b", literal_placeholders=False).literal_placeholders  # explicit wins
@@ -357,19 +342,19 @@ def test_continuing_a_placeholder_model_keeps_placeholders(tmp_path: Path, corpu
     assert not config("c").literal_placeholders
     # A broken record in the init is one line naming the file, not a traceback.
     (init / "alphasolve.json").write_text('{"literal_placeholders": "yes"}')
-    with pytest.raises(SystemExit, match=r"--init: .*alphasolve\.json: field 'literal_"):
+    with pytest.raises(TrainError, match=r"--init: .*alphasolve\.json: field 'literal_"):
         config("d")
     (init / "alphasolve.json").unlink()
     (init / "train_config.json").write_text("{torn")
-    with pytest.raises(SystemExit, match=r"--init .*train_config\.json: not a training record"):
+    with pytest.raises(TrainError, match=r"--init .*train_config\.json: not a training record"):
         config("e")
 
 
-def test_dropout_is_active_in_training_only_and_checked(tmp_path: Path, corpus, train) -> None:
+def test_dropout_is_active_in_training_only_and_checked(tmp_path: Path, corpus) -> None:
     import torch
 
-    cfg = train.TrainConfig(vocab_size=64, d_model=32, d_ff=64, layers=1, heads=2, dropout=0.3)
-    model = train.new_model(cfg, 64, 0, 1)
+    cfg = TrainConfig(vocab_size=64, d_model=32, d_ff=64, layers=1, heads=2, dropout=0.3)
+    model = loop.new_model(cfg, 64, 0, 1)
     assert model.config.dropout_rate == 0.3
     batch = {
         "input_ids": torch.tensor([[5, 6, 7, 1]]),

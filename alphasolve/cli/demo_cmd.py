@@ -13,6 +13,7 @@ from pathlib import Path
 from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
 from judges import Judge, Program, Verdict
+from judges.executors import EXECUTORS, LanguageUnavailable
 
 HELP = "check the demo problems and judge their reference solutions"
 
@@ -41,12 +42,17 @@ def run(args: argparse.Namespace) -> int:
             tests = problem.examples + problem.hidden_tests
             print(
                 f"{problem.id}: {len(problem.examples)} examples, {len(problem.hidden_tests)} hidden tests, checker {problem.checker.describe()}"
+                + (f", interactor {problem.interactor.describe()}" if problem.interactor else "")
             )
             for sol in problem.solutions:
-                if sol.language not in ("python3", "cpp17"):
+                if sol.language not in EXECUTORS:
                     continue
                 start = time.perf_counter()
-                report = judge.judge(problem, Program(sol.language, sol.source.text()), tests)
+                try:
+                    report = judge.judge(problem, Program(sol.language, sol.source.text()), tests)
+                except LanguageUnavailable as exc:
+                    print(f"    {sol.name:<28} {sol.language:<8} skipped: {exc}")
+                    continue
                 as_expected = sol.kind.expects(report.verdict)
                 mismatches += not as_expected
                 worst = max((r.cpu_time for r in report.tests), default=0.0)

@@ -77,7 +77,13 @@ def run(args: argparse.Namespace) -> int:
 
     run_dir = RunDir(args.out)
     with tqdm(desc="hidden tests", unit="prog", file=sys.stderr, leave=False) as bar:
-        judge_hidden(run_dir, problems, args.samples, progress=bar.update)
+        judge_hidden(
+            run_dir,
+            problems,
+            args.samples,
+            progress=bar.update,
+            runtimes=(("python3", cfg.python_runtime),),
+        )
     ks = budgets(args.samples)
     results, by_language = [], {}
     verdicts: dict[str, Counter] = {"examples": Counter(), "hidden tests": Counter()}

@@ -13,7 +13,7 @@ from alphasolve.formats import load_problem
 from alphasolve.formats.common import LANGUAGE_BY_SUFFIX
 from alphasolve.problem import Problem, TestCase
 from judges import Judge, JudgeConfig, JudgeReport, Program
-from judges.executors import LanguageUnavailable
+from judges.executors import EXECUTORS, LanguageUnavailable
 
 HELP = "judge solution files on a problem's tests (or probe the sandbox with --doctor)"
 TEST_SETS = ("examples", "hidden", "all")
@@ -24,10 +24,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "problem", nargs="?", type=Path, metavar="PROBLEM", help="a problem directory or row file"
     )
     parser.add_argument(
-        "solutions", nargs="*", type=Path, metavar="SOLUTION", help="source files (.py, .cpp)"
+        "solutions", nargs="*", type=Path, metavar="SOLUTION", help="source files (.py, .cpp, ...)"
     )
     parser.add_argument(
-        "--language", choices=("python3", "cpp17"), help="default: from the file extension"
+        "--language", choices=tuple(EXECUTORS), help="default: from the file extension"
     )
     parser.add_argument(
         "--tests", choices=TEST_SETS, default="all", help="which tests to run (default: all)"
@@ -104,8 +104,6 @@ def run(args: argparse.Namespace) -> int:
         if args.problem is None or not args.solutions:
             raise AlphasolveError("judge needs PROBLEM and at least one SOLUTION (or --doctor)")
         problem = load_problem(args.problem)
-        if problem.interactive:
-            raise AlphasolveError(f"{problem.id}: interactive problems are not supported yet")
         tests = select_tests(problem, args.tests)
         programs = [
             (path, Program(_language(path, args.language), _read(path))) for path in args.solutions

@@ -16,6 +16,7 @@ from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.config import AUTO, SolveConfig, sampling_config
 from alphasolve.problem import Problem
 from alphasolve.selectors import DEFAULT_SELECTOR, SELECTORS
+from judges.executors import get_executor, runtimes_of
 
 HELP = "solve problems: sample, filter on the examples, cluster by behaviour, pick 10"
 
@@ -49,6 +50,12 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", type=Path, metavar="DIR", help="a local seq2seq model directory")
     parser.add_argument("--sampler", choices=sorted(SAMPLERS), default="seq2seq")
     parser.add_argument("--language", default=DEFAULT_LANGUAGES, metavar="SPLIT")
+    parser.add_argument(
+        "--python-runtime",
+        choices=runtimes_of("python3"),
+        default="python3",
+        help="the executor that judges Python programs (pypy3: PyPy, where installed)",
+    )
     parser.add_argument(
         "--temperature",
         type=float,
@@ -136,6 +143,9 @@ def pipeline_config(args: argparse.Namespace) -> SolveConfig:
         raise AlphasolveError("--samples must be at least 1")
     if args.temperature is not None and not args.temperature >= 0:
         raise AlphasolveError(f"--temperature must be >= 0, not {args.temperature}")
+    missing = get_executor(args.python_runtime).unavailable_reason()
+    if missing is not None:
+        raise AlphasolveError(f"--python-runtime {args.python_runtime}: {missing}")
     cfg = SolveConfig(
         samples=args.samples, seed=args.seed, sampler=args.sampler, model_dir=args.model,
         languages=args.language, judge_actors=args.judge_actors,
@@ -143,6 +153,7 @@ def pipeline_config(args: argparse.Namespace) -> SolveConfig:
         judge_workers=args.judge_workers, selector=args.selector,
         without_replacement=args.without_replacement, sampler_actors=args.sampler_actors,
         sampler_gpus=args.sampler_gpus, max_open_problems=args.max_open_problems,
+        python_runtime=args.python_runtime,
     )  # fmt: skip
     try:
         sampling_config(cfg)  # the sampling settings together, checked before any work

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from alphasolve.model.prompt import PromptMeta, training_meta
 from alphasolve.problem import Problem, SolutionKind
+from judges.executors import EXECUTORS
 
 __all__ = ["perplexity"]
 
@@ -30,8 +31,12 @@ def perplexity(model: _Scorer, problems: Sequence[Problem]) -> dict[str, dict[st
     for p in problems:
         for sol in p.solutions:
             if sol.kind is SolutionKind.ACCEPTED:
-                meta = training_meta(p, sol.language, True)
-                pairs[sol.language].append(model.solution_pair(p, meta, sol.source.text()))
+                # A solution kept for another runtime (Kattis's Python under PyPy) is scored
+                # as the language it is written in.
+                runtime = EXECUTORS.get(sol.language)
+                language = runtime.source_language if runtime else sol.language
+                meta = training_meta(p, language, True)
+                pairs[language].append(model.solution_pair(p, meta, sol.source.text()))
     out = {}
     for language, items in sorted(pairs.items()):
         scored = model.score(items)

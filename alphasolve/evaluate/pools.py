@@ -118,6 +118,7 @@ def judge_hidden(
     limit: int,
     workers: int = 0,
     progress: Callable[[int], None] = lambda n: None,
+    runtimes: tuple[tuple[str, str], ...] = (),
 ) -> None:
     """Judge every survivor among each problem's first `limit` draws on examples + hidden
     tests, once: results append to the run's `eval` stage, so a killed evaluation resumes.
@@ -137,7 +138,7 @@ def judge_hidden(
     if not jobs:
         return
     workers = workers or len(os.sched_getaffinity(0))
-    with Judge(JudgeConfig(workers=workers)) as judge:
+    with Judge(JudgeConfig(workers=workers, runtimes=runtimes)) as judge:
 
         def one(job: tuple[Problem, Candidate]) -> EvalRecord:
             problem, c = job

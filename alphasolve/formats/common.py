@@ -12,7 +12,7 @@ import yaml
 
 from alphasolve.errors import ProblemError
 from alphasolve.problem import Blob, Solution, SolutionKind, TestCase
-from judges.executors import EXECUTORS
+from judges.executors import EXECUTORS, language_for_suffix
 
 __all__ = [
     "LANGUAGE_BY_SUFFIX",
@@ -24,8 +24,11 @@ __all__ = [
     "split_statement",
 ]
 
-# One mapping from file suffix to the judge's language name, used by every loader and the CLI.
-LANGUAGE_BY_SUFFIX = {suffix: e.name for e in EXECUTORS.values() for suffix in e.suffixes}
+# One mapping from file suffix to the judge's language name, used by every loader and the CLI
+# (a suffix two executors claim belongs to the first registered: .py is python3).
+LANGUAGE_BY_SUFFIX = {
+    suffix: language_for_suffix(suffix) or "" for e in EXECUTORS.values() for suffix in e.suffixes
+}
 
 
 def read_text(path: Path) -> str:

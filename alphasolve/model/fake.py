@@ -15,17 +15,17 @@ from alphasolve.candidate import Candidate
 from alphasolve.model.prompt import LANGUAGES
 from alphasolve.model.sampler import SamplingConfig, derive_seed, plan_groups
 from alphasolve.problem import Problem
+from judges.executors import EXECUTORS, get_executor
 
 __all__ = ["FakeSampler", "broken_variants"]
 
 
 def broken_variants(code: str, language: str) -> list[str]:
-    """Programs that fail: a truncated one (a compile or syntax error) and one that prints
-    nothing useful."""
+    """Programs that fail: a truncated one (a compile or syntax error: an unbalanced bracket
+    ends it in every language) and the language's echo self-test, a wrong answer on almost
+    any problem."""
     half = code[: max(1, len(code) // 2)]
-    if language == "cpp17":
-        return [half, '#include <cstdio>\nint main() { std::puts("0"); }\n']
-    return [half + "\n)(\n", "print(0)\n"]
+    return [half + "\n)(\n", get_executor(language).self_test]
 
 
 class FakeSampler:
@@ -46,8 +46,12 @@ class FakeSampler:
         if self.pool is not None:
             pairs = list(self.pool)
         else:
+            # A solution meant for another runtime (Kattis's Python under PyPy) is still a
+            # program in its source language.
             pairs = [
-                (s.language, s.source.text()) for s in problem.solutions if s.language in LANGUAGES
+                (EXECUTORS[s.language].source_language, s.source.text())
+                for s in problem.solutions
+                if s.language in EXECUTORS
             ]
             pairs += [(lang, v) for lang, code in pairs for v in broken_variants(code, lang)]
         for language, code in pairs:

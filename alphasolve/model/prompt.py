@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 
 from alphasolve.problem import Problem
+from judges.executors import get_executor, source_languages
 
 __all__ = [
     "CORRECT",
@@ -40,8 +41,9 @@ TEST_INPUT = "TEST INPUT"
 # Single tokens in the project's tokenizer (see tokenizer.py), plain text for any other model.
 TASK_MARKERS = (CORRECT, INCORRECT, TEST_INPUT)
 
-# The line-comment prefix of each language the judge runs.
-LANGUAGES = {"python3": "#", "cpp17": "//"}
+# The languages programs are sampled in (the executors' source languages, not other
+# runtimes of one) and the line-comment prefix each declares.
+LANGUAGES = {name: get_executor(name).syntax.comment_prefix for name in source_languages()}
 
 # AlphaCode draws ratings "uniformly from 800 to 3500 in increments of 100".
 RATINGS = tuple(range(800, 3501, 100))

@@ -21,6 +21,7 @@ class SolveConfig:
     sampler: str = "seq2seq"
     model_dir: Path | None = None
     languages: str = DEFAULT_LANGUAGES
+    python_runtime: str = "python3"  # the executor that judges Python programs (pypy3: PyPy)
     temperature: float | None = None  # None: the model's alphasolve.json, else SamplingConfig's
     without_replacement: bool = False  # SamplingConfig's: distinct programs per prompt group
     model_inputs: int = 32  # TEST INPUT samples from the model

@@ -101,10 +101,11 @@ class JudgePayload:
     """What a judge needs of one problem, with no path into the problem directory."""
 
     key: str  # a digest of everything below: equal keys judge identically
-    problem: Problem  # no tests or solutions; the checker's path as the driver named it
+    problem: Problem  # no tests or solutions; program paths as the driver named them
     examples: tuple[TestPayload, ...]
     hidden: tuple[TestPayload, ...]  # empty unless asked for (eval's hidden tests)
     checker: CheckerPayload | None
+    interactor: CheckerPayload | None = None  # interactive problems' interactor program
 
 
 @dataclass(frozen=True)
@@ -156,13 +157,18 @@ def judge_payload(problem: Problem, *, hidden: bool, inline_max: int = INLINE_MA
 
     examples = tests(problem.examples)
     hidden_tests = tests(problem.hidden_tests) if hidden else ()
-    checker = _checker_payload(problem)
-    parts = [problem.id, repr((problem.time_limit, problem.memory_limit, problem.checker))]
+    checker = _program_payload(problem.checker.program, "checker", problem.id)
+    interactor = _program_payload(
+        problem.interactor.program if problem.interactor else None, "interactor", problem.id
+    )
+    specs = (problem.time_limit, problem.memory_limit, problem.checker, problem.interactor)
+    parts = [problem.id, repr(specs)]
     parts += [f"example:{_describe(t)}" for t in examples]
     parts += [f"hidden:{_describe(t)}" for t in hidden_tests]
-    parts.append(checker.digest if checker else "")
+    parts += [checker.digest if checker else "", interactor.digest if interactor else ""]
     bare = replace(problem, examples=(), hidden_tests=(), solutions=())
-    return JudgePayload(_sha("\0".join(parts).encode()), bare, examples, hidden_tests, checker)
+    key = _sha("\0".join(parts).encode())
+    return JudgePayload(key, bare, examples, hidden_tests, checker, interactor)
 
 
 def sampler_view(problem: Problem) -> Problem:
@@ -245,15 +251,15 @@ def _content(blob: Blob, inline_max: int, problem_id: str) -> Content:
         ) from None
 
 
-def _checker_payload(problem: Problem) -> CheckerPayload | None:
-    program = problem.checker.program
+def _program_payload(program: Path | None, role: str, problem_id: str) -> CheckerPayload | None:
+    """A checker's or interactor's program with the headers the judge compiles it with."""
     if program is None:
         return None
     try:
         files = tuple((p.name, p.read_bytes()) for p in (program, *checker_headers(program)))
     except OSError as exc:
         raise ProblemError(
-            program, f"cannot read the checker: {exc.strerror or exc}", problem=problem.id
+            program, f"cannot read the {role}: {exc.strerror or exc}", problem=problem_id
         ) from None
     return CheckerPayload(_dir_digest(files), program.name, files)
 
@@ -278,9 +284,22 @@ def materialise(payload: JudgePayload, cache: Path | None = None) -> Problem:
     hidden = tuple(_test(t, root) for t in payload.hidden)
     checker = payload.problem.checker
     if payload.checker is not None:
-        directory = _unpack(payload.checker.files, root / "checkers" / payload.checker.digest)
-        checker = replace(checker, program=directory / payload.checker.program)
-    return replace(payload.problem, examples=examples, hidden_tests=hidden, checker=checker)
+        checker = replace(checker, program=_program(payload.checker, root))
+    interactor = payload.problem.interactor
+    if interactor is not None and payload.interactor is not None:
+        interactor = replace(interactor, program=_program(payload.interactor, root))
+    return replace(
+        payload.problem,
+        examples=examples,
+        hidden_tests=hidden,
+        checker=checker,
+        interactor=interactor,
+    )
+
+
+def _program(program: CheckerPayload, root: Path) -> Path:
+    """The program in its cache directory, beside its headers."""
+    return _unpack(program.files, root / "checkers" / program.digest) / program.program
 
 
 class ProblemCache:

@@ -174,7 +174,7 @@ class RayCluster:
                     name=f"alphasolve-judge-{j}-{tag}",
                     resources={"judge": slots},
                     scheduling_strategy=where,
-                ).remote(slots)
+                ).remote(slots, (("python3", cfg.python_runtime),))
             )
         self.samplers = len(self.sampler_actors)
         self.judges = len(self.judge_actors)

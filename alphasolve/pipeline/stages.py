@@ -39,6 +39,7 @@ def filter_on_examples(
             t,
             judge.limits_for(problem, c.language),
             problem.checker,
+            problem.interactor,  # interactive: the example interactions
         )
         for i, c in enumerate(candidates)
         for j, t in enumerate(examples)
@@ -60,11 +61,18 @@ def filter_on_examples(
 def behaviour(
     judge: Judge, problem: Problem, survivors: Sequence[Candidate], inputs: Sequence[str]
 ) -> dict[str, tuple[str, ...]]:
-    """Each survivor's signature over the generated inputs (all pairs on all slots)."""
+    """Each survivor's signature over the generated inputs (all pairs on all slots). On an
+    interactive problem the inputs are the interactor's, each run is a conversation with it,
+    and a cell is (the interactor's verdict, the digest of what the program said)."""
     tests = [TestCase(f"gen-{j}", Blob.of(text)) for j, text in enumerate(inputs)]
     jobs = [
         BatchJob(
-            f"{c.candidate_id}\0{j}", c.language, c.code, t, judge.limits_for(problem, c.language)
+            f"{c.candidate_id}\0{j}",
+            c.language,
+            c.code,
+            t,
+            judge.limits_for(problem, c.language),
+            interactor=problem.interactor,
         )
         for c in survivors
         for j, t in enumerate(tests)

@@ -48,8 +48,8 @@ class JudgeWorker:
     fetched once per node, shared by the actors there), materialised into this node's cache:
     nothing is read from a path into the problem directory."""
 
-    def __init__(self, workers: int) -> None:
-        self.judge = Judge(JudgeConfig(workers=workers))
+    def __init__(self, workers: int, runtimes: tuple[tuple[str, str], ...] = ()) -> None:
+        self.judge = Judge(JudgeConfig(workers=workers, runtimes=runtimes))
         self.problems = ProblemCache()
 
     def filter(self, payload: JudgePayload, candidates: list[Candidate]) -> list[FilterRecord]:

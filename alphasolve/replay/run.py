@@ -162,7 +162,8 @@ def replay(
     timings = info.get("timings", {})
     replays = []
     ready = 0.0
-    with Judge(JudgeConfig(workers=cfg.judge_workers)) as judge:
+    runtimes = (("python3", cfg.solve.python_runtime),)
+    with Judge(JudgeConfig(workers=cfg.judge_workers, runtimes=runtimes)) as judge:
         for cp in contest.problems:
             ready += float(timings.get(cp.problem.id, {}).get("total", 0.0))
             ordered = ProblemState(run, cp.problem.id).picks

@@ -2,23 +2,22 @@
 
 The compiler runs as the slot uid under the compile limits, confined by Landlock to the
 toolchain and its build directory, so `#include "/etc/passwd"` or "/dev/zero" fail instead of
-leaking or hanging. Binaries are cached by a hash of (compiler, flags, source).
+leaking or hanging. The binary goes into the judge's compile cache (keyed by the source and
+`fingerprint()`: compiler version and flags), which owns it.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
 import subprocess
-import threading
-from collections import OrderedDict
 from pathlib import Path
 
 from judges.config import JudgeConfig, Limits
-from judges.executors.base import Prepared
+from judges.executors.base import Prepared, RunMode
 from judges.executors.pch import precompiled_dir
+from judges.executors.source import C_LIKE
 from judges.sandbox.slot import Outcome, Slot
 from judges.testdata import Blob
 
@@ -28,15 +27,17 @@ MAX_SOURCE_BYTES = 1 << 20
 
 class Cpp17:
     name = "cpp17"
+    source_language = "cpp17"
     suffixes = (".cpp", ".cc", ".cxx", ".c++")
+    time_multiplier = 1.0
+    syntax = C_LIKE
+    run_mode = RunMode.EXEC
+    tracebacks = False
     self_test = "#include <iostream>\n#include <string>\nint main(){std::string s;while(std::getline(std::cin,s))std::cout<<s<<'\\n';}\n"
 
     def __init__(self) -> None:
         self.compiler = shutil.which("g++")
         self._version = ""
-        self._lock = threading.Lock()
-        self._building: dict[str, threading.Lock] = {}  # bounded: entries mirror the cache
-        self._cache: OrderedDict[str, Path] = OrderedDict()
 
     def unavailable_reason(self) -> str | None:
         if self.compiler is None:
@@ -51,56 +52,33 @@ class Cpp17:
             self._version = out.stdout.splitlines()[0] if out.stdout else "g++"
         return self._version
 
-    def _key(self, source: str, extra_files: tuple[tuple[str, str], ...] = ()) -> str:
-        parts = [self._compiler_version(), *FLAGS, source, *(f"{n}\0{t}" for n, t in extra_files)]
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    def fingerprint(self) -> str:
+        return "\0".join([self._compiler_version(), *FLAGS])
 
     def prepare(
         self,
         source: str,
         slot: Slot,
         config: JudgeConfig,
+        artefacts: Path,
         extra_files: tuple[tuple[str, str], ...] = (),
     ) -> Prepared:
-        """`extra_files` are (name, text) headers placed beside the source (testlib.h)."""
         if self.compiler is None:
             return Prepared(self.name, compile_error=self.unavailable_reason())
         if len(source.encode()) > MAX_SOURCE_BYTES:
             return Prepared(self.name, compile_error=f"source larger than {MAX_SOURCE_BYTES} bytes")
-        key = self._key(source, extra_files)
-        # The executor is shared by every Judge in the process; binaries live in each
-        # judge's own work directory, so that directory is part of the cache key.
-        entry = f"{slot.workdir}:{key}"
-        with self._lock:
-            lock = self._building.setdefault(entry, threading.Lock())
-        with lock:  # two threads with the same source compile it once
-            with self._lock:
-                cached = self._cache.get(entry)
-                if cached is not None and cached.is_file():
-                    self._cache.move_to_end(entry)
-                    return Prepared(self.name, binary=cached)
-            prepared = self._compile(source, key, slot, config, extra_files)
-            if prepared.binary is not None:
-                with self._lock:
-                    self._cache[entry] = prepared.binary
-                    while len(self._cache) > config.cpp_cache_entries:
-                        old_entry, old = self._cache.popitem(last=False)
-                        self._building.pop(old_entry, None)
-                        shutil.rmtree(old.parent, ignore_errors=True)
-            return prepared
+        return self._compile(source, slot, config, artefacts, extra_files)
 
     def _compile(
         self,
         source: str,
-        key: str,
         slot: Slot,
         config: JudgeConfig,
+        artefacts: Path,
         extra_files: tuple[tuple[str, str], ...],
     ) -> Prepared:
-        cache_root = slot.workdir / "cpp"
-        cache_root.mkdir(mode=0o711, exist_ok=True)
         # Not under the scratch directory: the zygote empties that after every job.
-        build = slot.workdir / f"build-{slot.scratch.name}-{key[:16]}"
+        build = slot.workdir / f"build-{slot.scratch.name}-{artefacts.name}"
         build.mkdir(mode=0o700)
         try:
             (build / "main.cpp").write_text(source)
@@ -146,9 +124,7 @@ class Cpp17:
                     compile_error=text[: lim.message_chars] or "compilation failed",
                     compile_time=out.wall,
                 )
-            target = cache_root / key
-            target.mkdir(mode=0o711, exist_ok=True)
-            final = target / "main"
+            final = artefacts / "main"
             shutil.copyfile(binary, final)  # root-owned copy: no slot can rewrite it later
             final.chmod(0o755)
             return Prepared(self.name, binary=final, compile_time=out.wall)

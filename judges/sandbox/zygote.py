@@ -15,6 +15,8 @@ answers - only the job's code and its fds.
 from __future__ import annotations
 
 import ast
+import atexit
+import builtins
 import ctypes
 import fcntl
 import gc
@@ -110,6 +112,7 @@ class Zygote:
     # ----- start-up -----
 
     def warm_up(self) -> None:
+        _site_builtins()
         for name in _PRELOAD:
             try:
                 __import__(name)
@@ -185,6 +188,11 @@ class Zygote:
             os.close(status_r)
             self._child(req, fds, status_w, ruleset, code)  # never returns
         os.close(status_w)
+        # The job has its own copies of its stdio. Dropping ours at once lets the other end of
+        # a pipe (an interactive run) see end-of-file when the job ends, not after the sweep.
+        for fd in fds[:3]:
+            os.close(fd)
+        del fds[:3]
         try:
             return self._supervise(req, pid, start, status_r)
         finally:
@@ -239,9 +247,13 @@ class Zygote:
         pidfd = os.pidfd_open(pid)
         statm = -1
         killed = None
+        ended = start
         try:
             while True:
                 ready, _, _ = select.select([pidfd], [], [], poll)
+                # When the job ended, for ordering the two sides of an interactive run: taken
+                # before any kill, which is the cause of whatever the other side sees next.
+                ended = time.monotonic()
                 if ready:
                     break
                 try:
@@ -278,6 +290,7 @@ class Zygote:
             "wall": wall,
             "maxrss_kb": ru.ru_maxrss,
             "killed": killed,
+            "ended": ended,  # the system-wide monotonic clock: comparable across zygotes
         }
 
     def _sweep(self, job: int) -> None:
@@ -304,13 +317,22 @@ class Zygote:
                 os.killpg(job, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-        while True:  # reap whatever was re-parented to us (we are PID 1 or a subreaper)
+        # Reap whatever was re-parented to us (we are PID 1 or a subreaper). Where every one
+        # of them was sent SIGKILL, wait until they are gone: a killed process that holds
+        # much memory takes a while to exit, and until then it still counts against the slot
+        # uid's RLIMIT_NPROC (the next exec would fail with EAGAIN) and the machine's memory.
+        swept = self.pid1 or self.uid is not None
+        # Otherwise (no sweep could reach them) wait boundedly for what may still be exiting.
+        deadline = time.monotonic() + 2.0
+        while True:
             try:
-                pid, _ = os.waitpid(-1, os.WNOHANG)
+                pid, _ = os.waitpid(-1, 0 if swept else os.WNOHANG)
             except ChildProcessError:
                 break
             if pid == 0:
-                break
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.001)
         try:
             leftovers = os.listdir(self.scratch)
         except OSError:
@@ -343,6 +365,8 @@ class Zygote:
                         __import__(name)
                     except Exception:
                         pass  # the program's own import will raise the real error
+            if req.get("program_file"):
+                _write_program(req, fds[3], req.get("cwd") or self.scratch)
             try:
                 self._enter_sandbox(req, fds, status_w, ruleset)
             except BaseException as exc:
@@ -422,42 +446,85 @@ class Zygote:
             os.environ.update({"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": self.scratch})
 
 
+def _site_builtins() -> None:
+    """What `site` adds to builtins for every `python3 main.py` (the zygote starts with -S to
+    start fast): exit and quit (contest programs call `exit(0)`), help, copyright, credits,
+    license, and the interactive hook."""
+    import site
+
+    site.setquit()
+    site.setcopyright()
+    site.sethelper()
+    site.enablerlcompleter()
+
+
+def _write_program(req: dict[str, Any], fd: int, cwd: str) -> None:
+    """The program as a file in its working directory, as a judge runs `python3 main.py`:
+    `__file__` names a real file (written before privileges drop: the job may read it)."""
+    data = os.pread(fd, os.fstat(fd).st_size, 0)
+    out = os.open(
+        os.path.join(cwd, req["program_file"]),
+        os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC,
+        0o644,
+    )
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(out, view) :]
+    finally:
+        os.close(out)
+
+
+def _stdio(
+    fd: int, mode: str, name: str, encoding: str, errors: str, line_buffering: bool
+) -> io.TextIOWrapper:
+    """A standard stream set up as CPython's create_stdio does on Linux: buffer size from the
+    file, no newline translation on input (`input()` keeps the CR of CRLF data)."""
+    raw = io.FileIO(fd, mode, closefd=False)
+    raw.name = name  # type: ignore[misc]
+    size = os.fstat(fd).st_blksize
+    buffered: io.BufferedIOBase = (
+        io.BufferedReader(raw, size) if mode == "r" else io.BufferedWriter(raw, size)
+    )
+    return io.TextIOWrapper(
+        buffered, encoding=encoding, errors=errors, newline="\n", line_buffering=line_buffering
+    )
+
+
 def _run_python(code: types.CodeType, req: dict[str, Any]) -> int:
     """Run `code` as the real __main__ on fds 0/1/2, the way `python3 main.py` would."""
     import random
 
-    sys.stdin = io.TextIOWrapper(
-        io.BufferedReader(io.FileIO(0, "r", closefd=False)), encoding="utf-8"
-    )
-    sys.stdout = io.TextIOWrapper(
-        io.BufferedWriter(io.FileIO(1, "w", closefd=False)), encoding="utf-8"
-    )
-    sys.stderr = io.TextIOWrapper(
-        io.BufferedWriter(io.FileIO(2, "w", closefd=False)),
-        encoding="utf-8",
-        errors="backslashreplace",
-        line_buffering=True,
-    )
+    # The zygote's own streams were set up by this interpreter under the jobs' locale: the
+    # same encoding and error handler a fresh `python3 main.py` gets (surrogateescape under
+    # C.UTF-8, so undecodable input bytes are no error).
+    model = sys.__stdout__
+    encoding = model.encoding if model is not None else "utf-8"
+    errors = (model.errors or "strict") if model is not None else "strict"
+    sys.stdin = _stdio(0, "r", "<stdin>", encoding, errors, False)
+    sys.stdout = _stdio(1, "w", "<stdout>", encoding, errors, False)
+    sys.stderr = _stdio(2, "w", "<stderr>", encoding, "backslashreplace", True)
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = sys.stdin, sys.stdout, sys.stderr
+    cwd = os.getcwd()
+    path = os.path.join(cwd, "main.py")
     sys.argv = ["main.py", *req.get("args", [])]
+    sys.path.insert(0, cwd)  # the script's directory comes first, as for any script
     sys.setrecursionlimit(req["recursion_limit"])
     sys.set_int_max_str_digits(req["int_max_str_digits"])
     random.seed()  # forked children would otherwise share one random stream
+    atexit._clear()  # the zygote's own exit handlers are not the program's
     main = types.ModuleType("__main__")
-    main.__file__ = "main.py"
-    main.__builtins__ = __builtins__  # type: ignore[attr-defined]
+    main.__file__ = path  # absolute since Python 3.9; tracebacks still say "main.py"
+    main.__cached__ = None  # type: ignore[attr-defined]
+    main.__annotations__ = {}
+    main.__loader__ = sys.modules["_frozen_importlib_external"].SourceFileLoader("__main__", path)
+    main.__builtins__ = builtins  # type: ignore[attr-defined]
     sys.modules["__main__"] = main
     rc = 0
     try:
         exec(code, main.__dict__)
     except SystemExit as exc:
-        if exc.code is None:
-            rc = 0
-        elif isinstance(exc.code, int):
-            rc = exc.code & 0xFF
-        else:
-            print(exc.code, file=sys.stderr)
-            rc = 1
+        rc = _exit_code(exc)
     except BaseException as exc:
         # Skip this function's own frame: the traceback starts in main.py, as it would under
         # `python3 main.py`, and shows no judge path.
@@ -465,12 +532,30 @@ def _run_python(code: types.CodeType, req: dict[str, Any]) -> int:
             type(exc), exc, exc.__traceback__.tb_next if exc.__traceback__ else None
         )
         rc = 1
+    # Interpreter shutdown, in CPython's order: exit handlers (fast-output templates print
+    # from one), then sys.stdout and sys.stderr (a failure makes the exit status 120), then
+    # the original streams, flushed when they are freed even if the program replaced them.
+    atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except BaseException:
-            rc = rc or 1
+            rc = 120
+    for stream in (sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
     return rc
+
+
+def _exit_code(exc: SystemExit) -> int:
+    if exc.code is None:
+        return 0
+    if isinstance(exc.code, int):
+        return exc.code & 0xFF
+    print(exc.code, file=sys.stderr)
+    return 1
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
 """Declarative adversarial judge cases: tests/judges/cases/<name>/{case.yaml, main.py|main.cpp}.
+A case with `interactor:` runs the program against that interactor (interactive judging).
 
 Each case checks its verdict and the host afterwards: no process of any slot uid left, no
 forbidden file created, the judge still answering correctly.
@@ -16,8 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from judges import Blob, CheckerKind, CheckerSpec, Judge, Program, TestCase, Verdict
+from judges import Blob, CheckerKind, CheckerSpec, Convention, Judge, Program, TestCase, Verdict
 from judges.config import Limits
+from judges.executors import EXECUTORS
 
 CASES = Path(__file__).parent / "cases"
 # A secret-looking variable in the judge's own environment: r23-env-secrets must not see it.
@@ -26,17 +28,26 @@ LANGS = {"main.py": "python3", "main.cpp": "cpp17"}
 
 
 def _cases() -> list[tuple[str, str]]:
+    """(case, language) for each program file, and for each runtime a case names in `also`
+    (other runtimes of the file's language, such as pypy3 for main.py)."""
     out = []
     for case in sorted(p for p in CASES.iterdir() if (p / "case.yaml").is_file()):
+        also = yaml.safe_load((case / "case.yaml").read_text()).get("also", [])
         for filename, language in LANGS.items():
             if (case / filename).is_file():
                 out.append((case.name, language))
+                out += [(case.name, runtime) for runtime in also if _source(runtime) == language]
     return out
+
+
+def _source(language: str) -> str:
+    executor = EXECUTORS.get(language)
+    return executor.source_language if executor is not None else language
 
 
 def _expected(spec: object, language: str) -> set[str]:
     if isinstance(spec, dict):
-        spec = spec[language]
+        spec = spec.get(language, spec.get(_source(language)))
     return {spec} if isinstance(spec, str) else set(spec)  # type: ignore[arg-type]
 
 
@@ -53,9 +64,14 @@ def _checker(raw: object) -> CheckerSpec:
     )
 
 
+def _slot_uids(judge: Judge) -> set[int]:
+    # This judge's own uids only: other judges on the machine (other test runs) hold the rest.
+    return {slot.uid for slot in judge._slots if slot.uid is not None}
+
+
 def slot_processes(judge: Judge) -> list[str]:
-    """Processes still running as any slot uid (there must be none between runs)."""
-    base = judge.config.sandbox.base_uid
+    """Processes still running as one of the judge's slot uids (none may be left between runs)."""
+    uids = _slot_uids(judge)
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -68,14 +84,14 @@ def slot_processes(judge: Judge) -> list[str]:
         for line in status.splitlines():
             if line.startswith("Uid:"):
                 uid = int(line.split()[1])
-                if base <= uid < base + 1024:
+                if uid in uids:
                     found.append(f"pid {entry} uid {uid}")
     return found
 
 
 def stray_files(judge: Judge) -> list[str]:
     """Files a slot uid owns in shared places (it may write only its scratch directory)."""
-    base = judge.config.sandbox.base_uid
+    uids = _slot_uids(judge)
     found = []
     for place in ("/tmp", "/dev/shm", "/var/tmp"):
         try:
@@ -88,9 +104,19 @@ def stray_files(judge: Judge) -> list[str]:
                     uid = entry.stat(follow_symlinks=False).st_uid
                 except OSError:
                     continue
-                if base <= uid < base + 1024:
+                if uid in uids:
                     found.append(entry.path)
     return found
+
+
+def _interactor(case: Path, meta: dict) -> CheckerSpec | None:
+    if "interactor" not in meta:
+        return None
+    return CheckerSpec(
+        CheckerKind.CUSTOM,
+        program=(case / meta["interactor"]).resolve(),
+        convention=Convention(meta.get("convention", "kattis")),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +133,12 @@ def datadir() -> Iterator[Path]:
 def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     case = CASES / name
     meta = yaml.safe_load((case / "case.yaml").read_text())
-    source = (case / next(f for f, lang in LANGS.items() if lang == language)).read_text()
+    source = (case / next(f for f, lang in LANGS.items() if lang == _source(language))).read_text()
+    if language not in EXECUTORS:
+        pytest.skip(f"{language} is not a registered executor")
+    unusable = judge.self_test()[language]
+    if unusable is not None:
+        pytest.skip(unusable)
     if name.startswith("r23") and not judge.isolation().as_dict()["measures"][
         "filesystem"
     ].startswith("Landlock"):
@@ -121,7 +152,7 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
                 f.write(chunk)
             f.write(rep["line"] * (rep["times"] % 10000))
     else:
-        inp.write_text(meta.get("input", ""))
+        inp.write_bytes(meta.get("input", "").encode(meta.get("input_encoding", "utf-8")))
     ans = datadir / f"{name}-{language}.ans"
     ans.write_text(meta.get("answer", ""))
     for p in (inp, ans):
@@ -138,12 +169,16 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     prepared = judge.prepare(language, source)
     test = TestCase(name, Blob.file(inp), Blob.file(ans))
     start = time.monotonic()
-    result = judge.run(prepared, test, limits, _checker(meta.get("checker")))
+    result = judge.run(
+        prepared, test, limits, _checker(meta.get("checker")), _interactor(case, meta)
+    )
     elapsed = time.monotonic() - start
     expected = _expected(meta["expect"], language)
     assert str(result.verdict) in expected, (
         f"{name} [{language}]: got {result.verdict} ({result.detail}), expected {expected}; stderr: {result.stderr[-300:]}"
     )
+    if "exit_code" in meta:
+        assert result.exit_code == meta["exit_code"], f"exit code {result.exit_code}"
     assert elapsed <= float(meta.get("max_wall_seconds", 30)) + 5, f"took {elapsed:.1f}s"
     # host invariants
     assert slot_processes(judge) == []

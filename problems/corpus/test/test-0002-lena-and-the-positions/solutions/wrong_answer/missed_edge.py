@@ -1,3 +1,0 @@
-s = input()
-b = "".join(chr((ord(c) - 97 + 16) % 26 + 97) for c in s if c in "aeiou")
-print(b)

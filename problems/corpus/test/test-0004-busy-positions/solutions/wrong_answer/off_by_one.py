@@ -1,0 +1,6 @@
+s = input()
+ans = -1
+for i, c in enumerate(s):
+    if c > 'l' and c < 'n':
+        ans = i
+print(ans)

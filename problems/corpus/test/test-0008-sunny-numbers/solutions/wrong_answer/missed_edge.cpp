@@ -1,0 +1,20 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int t;
+    cin >> t;
+    while (t--) {
+        int n;
+        long long k;
+        cin >> n >> k;
+        vector<long long> a(n);
+        for (auto &x : a) cin >> x;
+        sort(a.begin(), a.end());
+        if ((int)a.size() <= k) cout << -1 << "\n";
+        else cout << a[k - 1] << "\n";
+    }
+    return 0;
+}

@@ -1,0 +1,4 @@
+n, k = map(int, input().split())
+a = list(map(int, input().split()))
+b = [x * x for x in a if x % 2 == 0 and x > k]
+print(max(b) if b else -1)

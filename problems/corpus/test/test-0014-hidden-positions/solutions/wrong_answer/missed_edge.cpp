@@ -1,0 +1,19 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int t;
+    cin >> t;
+    while (t--) {
+        string s;
+        cin >> s;
+        string b;
+        for (char c : s) {
+            if (c >= 'f') b += char((c - 'a' + 1) % 26 + 'a');
+        }
+        cout << b << "\n";
+    }
+    return 0;
+}

@@ -1,0 +1,20 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n, m;
+    cin >> n >> m;
+    for (int r = 0; r < n; r++) {
+        vector<long long> a(m);
+        for (auto &x : a) cin >> x;
+        vector<long long> b;
+        for (long long x : a) {
+            if (x >= 2) b.push_back(x * 8);
+        }
+        if (b.empty()) cout << 0 << "\n";
+        else cout << *min_element(b.begin(), b.end()) << "\n";
+    }
+    return 0;
+}

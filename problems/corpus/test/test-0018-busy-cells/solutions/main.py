@@ -1,0 +1,5 @@
+n, m = map(int, input().split())
+for _ in range(n):
+    a = list(map(int, input().split()))
+    b = [abs(x) for x in a if x % 2 != 0]
+    print(max(b) if b else -1)

@@ -1,3 +1,0 @@
-s = input()
-s = "".join('v' if c == 'u' else c for c in s)
-print("YES" if s == s[::-1] else "NO")

@@ -1,0 +1,17 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n, m;
+    cin >> n >> m;
+    vector<long long> a(n * m);
+    for (auto &x : a) cin >> x;
+    bool ok = false;
+    for (long long x : a) {
+        if (x == 843993) ok = true;
+    }
+    cout << (ok ? "YES" : "NO") << "\n";
+    return 0;
+}

@@ -1,5 +1,0 @@
-n, m = map(int, input().split())
-for _ in range(n):
-    a = list(map(int, input().split()))
-    b = [abs(x) for x in a if x < 0 and x % 2 != 0]
-    print(max(b) if b else -1)

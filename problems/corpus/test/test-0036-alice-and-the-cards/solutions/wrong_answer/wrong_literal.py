@@ -1,7 +1,0 @@
-t = int(input())
-for _ in range(t):
-    n = int(input())
-    a = list(map(int, input().split()))
-    a = [x * 4 for x in a]
-    a.sort()
-    print(a[2 - 1] if len(a) >= 2 else -1)

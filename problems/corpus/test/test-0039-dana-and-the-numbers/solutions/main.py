@@ -1,5 +1,0 @@
-t = int(input())
-for _ in range(t):
-    n = int(input())
-    a = list(map(int, input().split()))
-    print("YES" if any(x == 196045466 for x in a) else "NO")

@@ -1,0 +1,21 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int t;
+    cin >> t;
+    while (t--) {
+        int n;
+        cin >> n;
+        vector<long long> a(n);
+        for (auto &x : a) cin >> x;
+        vector<long long> b;
+        for (long long x : a) {
+            if (x % 17 == 0 && x < 0) b.push_back(x);
+        }
+        cout << ((long long)b.size() >= 9 ? "YES" : "NO") << "\n";
+    }
+    return 0;
+}

@@ -1,0 +1,6 @@
+s = input()
+ans = -1
+for i, c in enumerate(s):
+    if c in "aeiou":
+        ans = i + 1
+print(ans)

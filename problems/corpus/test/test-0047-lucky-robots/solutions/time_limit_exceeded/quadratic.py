@@ -1,9 +1,0 @@
-n = int(input())
-a = list(map(int, input().split()))
-best = a[0]
-for i in range(len(a)):
-    s = 0
-    for j in range(i, len(a)):
-        s += a[j]
-        best = max(best, s)
-print(best)

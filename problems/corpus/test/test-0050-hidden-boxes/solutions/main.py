@@ -1,7 +1,0 @@
-t = int(input())
-for _ in range(t):
-    n = int(input())
-    a = list(map(int, input().split()))
-    a = [x * x for x in a]
-    a.sort(reverse=True)
-    print(a[5 - 1] if len(a) >= 5 else -1)

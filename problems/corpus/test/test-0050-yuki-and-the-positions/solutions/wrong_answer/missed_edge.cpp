@@ -1,0 +1,15 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    string s;
+    cin >> s;
+    string b;
+    for (char c : s) {
+        if (c >= 'q') b += char((c - 'a' + 17) % 26 + 'a');
+    }
+    cout << b << "\n";
+    return 0;
+}

@@ -1,0 +1,17 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n;
+    cin >> n;
+    vector<long long> a(n);
+    for (auto &x : a) cin >> x;
+    vector<long long> b;
+    for (long long x : a) {
+        if (x % 10 == 0 && x < 0) b.push_back(x * 19);
+    }
+    cout << accumulate(b.begin(), b.end(), 0LL) << "\n";
+    return 0;
+}

@@ -1,3 +1,0 @@
-n = int(input())
-a = list(map(int, input().split()))
-print("YES" if all(x != 234692 for x in a) else "NO")

@@ -1,8 +1,0 @@
-t = int(input())
-for _ in range(t):
-    s = input()
-    ans = -1
-    for i, c in enumerate(s):
-        if c > 'i' and c in "aeiou":
-            ans = i
-    print(ans)

@@ -1,0 +1,6 @@
+t = int(input())
+for _ in range(t):
+    n, k = map(int, input().split())
+    a = list(map(int, input().split()))
+    b = [abs(x) for x in a if x % 2 == 0 and x != k]
+    print(max(b) if b else 0)

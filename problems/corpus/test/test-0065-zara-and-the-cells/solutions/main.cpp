@@ -1,0 +1,17 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n, m;
+    cin >> n >> m;
+    vector<long long> a(n * m);
+    for (auto &x : a) cin >> x;
+    vector<long long> b;
+    for (long long x : a) {
+        if (x % 2 == 0 && x > 727) b.push_back(x * x);
+    }
+    cout << set<long long>(b.begin(), b.end()).size() << "\n";
+    return 0;
+}

@@ -1,3 +1,0 @@
-a = list(map(int, input().split()))
-b = [x + 8 for x in a if x >= 129]
-print(*b)

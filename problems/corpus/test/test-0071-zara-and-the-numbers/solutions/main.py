@@ -1,0 +1,9 @@
+n = int(input())
+ok = n > 1
+i = 2
+while i * i <= n:
+    if n % i == 0:
+        ok = False
+        break
+    i += 1
+print("YES" if ok else "NO")

@@ -1,9 +1,0 @@
-s = input()
-best = cur = 0
-for c in s:
-    if c not in "aeiou" and c != 'u':
-        cur += 1
-        best = max(best, cur)
-    else:
-        cur = 0
-print(best)

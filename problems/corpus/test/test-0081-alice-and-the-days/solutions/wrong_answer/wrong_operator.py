@@ -1,4 +1,0 @@
-n, k = map(int, input().split())
-a = list(map(int, input().split()))
-b = [x % 10 for x in a if x % 2 == 0 and x >= k]
-print(min(b) if b else -1)

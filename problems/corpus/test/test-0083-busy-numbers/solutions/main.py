@@ -1,7 +1,0 @@
-n, k = map(int, input().split())
-a = list(map(int, input().split()))
-ans = -1
-for i, x in enumerate(a):
-    if x <= k:
-        ans = i + 1
-print(ans)

@@ -1,0 +1,22 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int t;
+    cin >> t;
+    while (t--) {
+        int n;
+        cin >> n;
+        vector<long long> a(n);
+        for (auto &x : a) cin >> x;
+        vector<long long> b;
+        for (long long x : a) {
+            if (x % 4 == 0 && x < 293) b.push_back(x);
+        }
+        if (b.empty()) cout << -1 << "\n";
+        else cout << *max_element(b.begin(), b.end()) << "\n";
+    }
+    return 0;
+}

@@ -1,0 +1,16 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    vector<long long> a(2);
+    for (auto &x : a) cin >> x;
+    vector<long long> b;
+    for (long long x : a) {
+        if (x <= -8) b.push_back(abs(x));
+    }
+    if (b.empty()) cout << -1 << "\n";
+    else cout << *max_element(b.begin(), b.end()) << "\n";
+    return 0;
+}

@@ -1,0 +1,6 @@
+t = int(input())
+for _ in range(t):
+    n, k = map(int, input().split())
+    a = list(map(int, input().split()))
+    b = [x % 10 for x in a if x > k and x % 2 != 0]
+    print(len(set(b)))

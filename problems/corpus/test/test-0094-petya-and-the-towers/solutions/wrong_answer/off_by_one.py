@@ -1,5 +1,0 @@
-n, k = map(int, input().split())
-a = list(map(int, input().split()))
-a = [x * x for x in a]
-a.sort(reverse=True)
-print(a[k] if len(a) > k else -1)

@@ -1,0 +1,19 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n, m;
+    cin >> n >> m;
+    for (int r = 0; r < n; r++) {
+        vector<long long> a(m);
+        for (auto &x : a) cin >> x;
+        vector<long long> b;
+        for (long long x : a) {
+            if (x >= 566 && x <= 826) b.push_back(x);
+        }
+        cout << ((long long)b.size() >= 6 ? "YES" : "NO") << "\n";
+    }
+    return 0;
+}

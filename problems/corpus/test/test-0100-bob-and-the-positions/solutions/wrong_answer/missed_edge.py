@@ -1,6 +1,0 @@
-s = input()
-ans = 0
-for i, c in enumerate(s):
-    if c < 'o' and c in "aeiou":
-        ans = i + 1
-print(ans)

@@ -1,6 +1,0 @@
-s = input()
-ans = -1
-for i, c in enumerate(s):
-    if c < 'p' and c in "aeiou":
-        ans = i + 1
-print(ans)

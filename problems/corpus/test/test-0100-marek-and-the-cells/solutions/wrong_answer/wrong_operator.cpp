@@ -1,0 +1,18 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n, m;
+    cin >> n >> m;
+    vector<long long> a(n * m);
+    for (auto &x : a) cin >> x;
+    vector<long long> b;
+    for (long long x : a) {
+        if (x % 8 == 0 && x <= 0) b.push_back(x * x);
+    }
+    if (b.empty()) cout << -1 << "\n";
+    else cout << *max_element(b.begin(), b.end()) << "\n";
+    return 0;
+}

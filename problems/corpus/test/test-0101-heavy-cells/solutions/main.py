@@ -1,3 +1,0 @@
-n, m = map(int, input().split())
-s = "".join(input() for _ in range(n))
-print(len(set(c for c in s if c not in "aeiou" and c != 'w')))

@@ -1,0 +1,17 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    vector<long long> a(2);
+    for (auto &x : a) cin >> x;
+    vector<long long> b;
+    for (long long x : a) {
+        if (x % 2 != 0) b.push_back(x % 10);
+    }
+    if (b.empty()) cout << -1;
+    for (long long v : b) cout << v << ' ';
+    cout << "\n";
+    return 0;
+}

@@ -1,4 +1,0 @@
-n, k = map(int, input().split())
-a = list(map(int, input().split()))
-b = [x for x in a if x % 2 == 0 and x > k]
-print(len(set(b)))

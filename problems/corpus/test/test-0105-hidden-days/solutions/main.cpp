@@ -1,0 +1,20 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n;
+    long long k;
+    cin >> n >> k;
+    vector<long long> a(n);
+    for (auto &x : a) cin >> x;
+    vector<long long> b;
+    for (long long x : a) {
+        if (x % 2 == 0 && x > k) b.push_back(abs(x));
+    }
+    if (b.empty()) cout << -1;
+    for (long long v : b) cout << v << ' ';
+    cout << "\n";
+    return 0;
+}

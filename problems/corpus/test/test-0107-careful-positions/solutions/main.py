@@ -1,2 +1,0 @@
-s = input()
-print("YES" if len(set(s)) == len(s) else "NO")

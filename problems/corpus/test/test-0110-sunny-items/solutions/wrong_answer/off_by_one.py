@@ -1,5 +1,0 @@
-n = int(input())
-a = list(map(int, input().split()))
-a = [x * x for x in a]
-a.sort(reverse=True)
-print(a[9] if len(a) > 9 else -1)

@@ -1,0 +1,2 @@
+read = __builtins__.input
+print(sum(map(int, read().split())))

@@ -1,0 +1,4 @@
+import os
+
+print("3")
+os.close(1)

@@ -1,0 +1,4 @@
+a, b = map(int, input().split())
+print(a + b)
+exit(0)
+print("not reached")

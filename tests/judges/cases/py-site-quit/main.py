@@ -1,0 +1,4 @@
+a, b = map(int, input().split())
+print(a + b)
+quit()
+print("not reached")
