@@ -14,6 +14,7 @@ import pytest
 from alphasolve.formats import load_problem
 from alphasolve.problem import Blob, Problem, TestCase
 from judges import Judge, Program
+from tests.conftest import REPO
 
 # A testlib checker in C++ that needs its header: the header must travel with it.
 CHECKER = """#include <cstdio>
@@ -175,3 +176,22 @@ def test_a_large_test_file_goes_to_the_object_store_without_passing_the_driver_h
     copy = materialise(ray.get(ref.judge), tmp_path / "cache").hidden_tests[0].input.path
     assert copy is not None and copy.stat().st_size == size
     assert copy.name == hashlib.sha256(big.read_bytes()).hexdigest()
+
+
+def test_an_interactor_travels_like_a_checker(
+    tmp_path: Path, ray_local: None, judge: Judge
+) -> None:
+    import ray
+
+    from alphasolve.pipeline.payload import materialise, put_problem
+
+    shutil.copytree(REPO / "problems" / "hilltop", tmp_path / "hilltop")
+    loaded = load_problem(tmp_path / "hilltop")
+    programs = [Program(s.language, s.source.text()) for s in loaded.solutions]
+    before = verdicts(judge, loaded, programs)
+    ref = put_problem(loaded, hidden=True)
+    shutil.rmtree(tmp_path / "hilltop")
+    problem = materialise(ray.get(ref.judge), tmp_path / "cache")
+    assert problem.interactor is not None and problem.interactor.program is not None
+    assert problem.interactor.program.parent.parent == tmp_path / "cache" / "checkers"
+    assert verdicts(judge, problem, programs) == before and "AC" in before
