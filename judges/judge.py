@@ -399,8 +399,7 @@ class Judge:
             )
         headers = tuple(
             (p.name, p.read_text(errors="replace"))
-            for p in sorted(spec.program.parent.iterdir())
-            if p.suffix in (".h", ".hpp") and p.is_file()
+            for p in checker_program.checker_headers(spec.program)
         )
         prepared = self._prepare(language, spec.program.read_text(), headers, slot)
         if prepared.compile_error is not None:

@@ -31,6 +31,8 @@ from alphasolve.candidate import Candidate
 from alphasolve.errors import AlphasolveError
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.config import AUTO, SolveConfig, sampling_config
+from alphasolve.pipeline.payload import ModelSource, PayloadRef, put_problem
+from alphasolve.pipeline.preflight import actor_failure, check_address, preflight
 from alphasolve.pipeline.scheduler import ProblemSummary, Scheduler, WorkLost
 from alphasolve.pipeline.workers import JudgeWorker, SamplerWorker
 from alphasolve.problem import Problem
@@ -147,30 +149,14 @@ class _RayJudge(JudgeWorker):
         return ray.get_runtime_context().get_node_id()
 
 
-@dataclass(frozen=True)
-class _Handle:
-    """A problem's data in the object store: put once, fetched once per node."""
-
-    sampler: Any  # the problem without its hidden tests (samplers never see them)
-    judge: Any  # what judges need
-
-
-def judge_payload(problem: Problem) -> Any:
-    """The object judges receive for `problem` (examples, checker, limits): the one place
-    that decides what travels to the judge nodes (put once per problem, fetched once per
-    node). Judges call `filter`/`behaviour` with what this puts, resolved by Ray."""
-    return ray.put(replace(problem, hidden_tests=()))
-
-
 class RayCluster:
     """The scheduler's `Cluster` on Ray actors."""
 
-    def __init__(self, cfg: SolveConfig, placement: Placement) -> None:
+    def __init__(self, cfg: SolveConfig, placement: Placement, model: ModelSource) -> None:
         sampler_cls = ray.remote(
             num_cpus=1, num_gpus=placement.sampler_gpus, max_restarts=-1, max_task_retries=3
         )(_RaySampler)
         judge_cls = ray.remote(num_cpus=0, max_restarts=-1, max_task_retries=3)(_RayJudge)
-        model = str(cfg.model_dir) if cfg.model_dir else None
         # Named, so that operators (and the fault tests) can find and kill them.
         tag = f"{os.getpid()}-{time.monotonic_ns()}"
         self.sampler_actors = [
@@ -193,23 +179,25 @@ class RayCluster:
         self.samplers = len(self.sampler_actors)
         self.judges = len(self.judge_actors)
 
-    def open(self, problem: Problem) -> _Handle:
-        return _Handle(ray.put(replace(problem, hidden_tests=())), judge_payload(problem))
+    def open(self, problem: Problem) -> PayloadRef:
+        """The problem's data in the object store (payload.py): the judges' payload (no
+        hidden tests: solve needs none) and the samplers' view (never any hidden test)."""
+        return put_problem(problem)
 
-    def close(self, handle: _Handle) -> None:
+    def close(self, handle: PayloadRef) -> None:
         pass  # its refs go with the handle: Ray frees the objects when none is left
 
-    def sample(self, actor: int, handle: _Handle, chunk: int, seed: int, config: Any) -> Any:
+    def sample(self, actor: int, handle: PayloadRef, chunk: int, seed: int, config: Any) -> Any:
         return self.sampler_actors[actor].sample.remote(handle.sampler, chunk, seed, config)
 
-    def inputs(self, actor: int, handle: _Handle, n: int, seed: int, config: Any) -> Any:
+    def inputs(self, actor: int, handle: PayloadRef, n: int, seed: int, config: Any) -> Any:
         return self.sampler_actors[actor].inputs.remote(handle.sampler, n, seed, config)
 
-    def filter(self, actor: int, handle: _Handle, candidates: list[Candidate]) -> Any:
+    def filter(self, actor: int, handle: PayloadRef, candidates: list[Candidate]) -> Any:
         return self.judge_actors[actor].filter.remote(handle.judge, candidates)
 
     def behaviour(
-        self, actor: int, handle: _Handle, survivors: list[Candidate], inputs: list[str]
+        self, actor: int, handle: PayloadRef, survivors: list[Candidate], inputs: list[str]
     ) -> Any:
         return self.judge_actors[actor].behaviour.remote(handle.judge, survivors, inputs)
 
@@ -236,7 +224,10 @@ class RayCluster:
         address = {n["NodeID"]: n.get("NodeManagerAddress") for n in ray.nodes()}
         out = []
         for role, actors in (("sampler", self.sampler_actors), ("judge", self.judge_actors)):
-            nodes = ray.get([a.node.remote() for a in actors], timeout=300)
+            try:
+                nodes = ray.get([a.node.remote() for a in actors], timeout=300)
+            except (ray.exceptions.RayError, ray.exceptions.GetTimeoutError) as exc:
+                raise actor_failure(role, exc) from None  # its __init__ raised: one line
             out += [
                 {"role": role, "index": i, "node_id": n, "node_address": address.get(n)}
                 for i, n in enumerate(nodes)
@@ -279,11 +270,17 @@ def solve(
     cfg = replace(cfg, temperature=resolve_temperature(cfg.temperature, cfg.model_dir, cfg.sampler))
     run = RunDir(out)
     _check_same_draws(run, cfg)
+    check_address(address)  # an address nobody answers: one line now, not minutes of retries
     connect(address)
     placement = plan_placement(cfg, ray.nodes())
-    # Checks of the cluster that need no actor (each node's toolchains, the model on the
-    # sampler nodes) belong here, before any actor starts or any sample is drawn.
-    cluster = RayCluster(cfg, placement)
+    # Every node that may hold an actor, checked before any actor starts or any sample is
+    # drawn; the model directory shipped to sampler nodes that lack it.
+    report = preflight(
+        languages=sampling_config(cfg).languages.languages,
+        model_dir=cfg.model_dir,
+        sampler_resources={"CPU": 1, "GPU": placement.sampler_gpus},
+    )
+    cluster = RayCluster(cfg, placement, report.model)
     try:
         run.update_info(
             config={k: str(v) for k, v in asdict(cfg).items()},

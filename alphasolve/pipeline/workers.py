@@ -4,11 +4,11 @@ Ray actors; tests may call them directly). Every call is one idempotent work uni
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.sampler import SamplingConfig, make_sampler
 from alphasolve.model.samples_io import CHUNK_SIZE
+from alphasolve.pipeline.payload import JudgePayload, ModelSource, ProblemCache, local_model_dir
 from alphasolve.pipeline.stages import behaviour, filter_on_examples
 from alphasolve.problem import Problem
 from alphasolve.records import FilterRecord
@@ -20,7 +20,7 @@ __all__ = ["JudgeWorker", "SamplerWorker"]
 class SamplerWorker:
     """Sampling, in its own process; the GPU goes here on a cluster."""
 
-    def __init__(self, name: str, model_dir: str | None, threads: int = 0) -> None:
+    def __init__(self, name: str, model: ModelSource, threads: int = 0) -> None:
         # Ray pins a 1-CPU actor's math libraries to one thread. On a CPU machine the sampler
         # is the bottleneck and the judges need only a sliver of a core while it samples, so
         # by default it gets a thread per core of its machine (threads=0).
@@ -28,7 +28,8 @@ class SamplerWorker:
             import torch
 
             torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
-        self.sampler = make_sampler(name, Path(model_dir) if model_dir else None)
+        # The driver's path where this node has it, else the copy preflight shipped.
+        self.sampler = make_sampler(name, local_model_dir(model))
 
     def sample(
         self, problem: Problem, chunk: int, seed: int, config: SamplingConfig
@@ -43,19 +44,21 @@ class SamplerWorker:
 class JudgeWorker:
     """A judge with its own zygotes and `workers` slots, in its own process.
 
-    `problem` is whatever the driver put in the object store for the judges (fetched once
-    per node, shared by the actors there), not something read from a path on this node."""
+    Problems arrive as the payload the driver put in the object store (payload.put_problem;
+    fetched once per node, shared by the actors there), materialised into this node's cache:
+    nothing is read from a path into the problem directory."""
 
     def __init__(self, workers: int, runtimes: tuple[tuple[str, str], ...] = ()) -> None:
         self.judge = Judge(JudgeConfig(workers=workers, runtimes=runtimes))
+        self.problems = ProblemCache()
 
-    def filter(self, problem: Problem, candidates: list[Candidate]) -> list[FilterRecord]:
-        return filter_on_examples(self.judge, problem, candidates)
+    def filter(self, payload: JudgePayload, candidates: list[Candidate]) -> list[FilterRecord]:
+        return filter_on_examples(self.judge, self.problems.get(payload), candidates)
 
     def behaviour(
-        self, problem: Problem, survivors: list[Candidate], inputs: list[str]
+        self, payload: JudgePayload, survivors: list[Candidate], inputs: list[str]
     ) -> dict[str, tuple[str, ...]]:
-        return behaviour(self.judge, problem, survivors, inputs)
+        return behaviour(self.judge, self.problems.get(payload), survivors, inputs)
 
     def isolation(self) -> str:
         return self.judge.isolation().level

@@ -28,6 +28,7 @@ __all__ = [
     "accepts",
     "argv_for",
     "checker_files",
+    "checker_headers",
     "cleanup",
     "interpret",
 ]
@@ -44,6 +45,14 @@ class CheckerFiles:
     input: Path
     output: Path
     answer: Path
+
+
+def checker_headers(program: Path) -> tuple[Path, ...]:
+    """The headers a checker program is compiled with (testlib.h, validate.h): every .h and
+    .hpp beside it. Whoever ships a checker elsewhere ships these with it."""
+    return tuple(
+        p for p in sorted(program.parent.iterdir()) if p.suffix in (".h", ".hpp") and p.is_file()
+    )
 
 
 def checker_files(
