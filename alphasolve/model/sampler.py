@@ -89,7 +89,7 @@ class SamplingConfig:
     samples_per_prompt: int = 16
     languages: LanguageSplit = field(default_factory=lambda: LanguageSplit.parse(DEFAULT_LANGUAGES))
     # Of the decoder's matmuls. "auto": bfloat16 where measured faster (bf16 GPUs, AMX CPUs,
-    # and AVX512-BF16 CPUs for the fast T5 loop), else float32: see seq2seq.bf16_is_fast.
+    # and AVX512-BF16 CPUs for the fast T5 loop), else float32: see decoding.bf16_is_fast.
     # bf16 log-likelihoods are approximate: re-score in float32 before ranking by them.
     dtype: str = "auto"
     max_prompt_tokens: int = 1024  # longer prompts lose their tail (notes, late examples)

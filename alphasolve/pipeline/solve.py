@@ -34,7 +34,15 @@ import ray
 from alphasolve.candidate import Candidate
 from alphasolve.errors import AlphasolveError
 from alphasolve.model.prompt import LanguageSplit
-from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig, make_sampler
+from alphasolve.model.sampler import (
+    AUTO,
+    DEFAULT_LANGUAGES,
+    SAMPLERS,
+    LoadOptions,
+    SamplingConfig,
+    backend_name,
+    make_sampler,
+)
 from alphasolve.model.samples_io import CHUNK_SIZE, chunk_seed, in_sampling_order
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.mutate import mutate_inputs
@@ -60,8 +68,9 @@ log = logging.getLogger(__name__)
 class SolveConfig:
     samples: int = 1000
     seed: int = 0
-    sampler: str = "seq2seq"
+    sampler: str = AUTO  # a name in SAMPLERS, or auto: what the model directory is
     model_dir: Path | None = None
+    load: LoadOptions = field(default_factory=LoadOptions)  # device and prompt style
     languages: str = DEFAULT_LANGUAGES
     temperature: float | None = None  # None: the model's alphasolve.json, else SamplingConfig's
     without_replacement: bool = False  # SamplingConfig's: distinct programs per prompt group
@@ -94,15 +103,17 @@ class ProblemSummary:
 class SamplerWorker:
     """Sampling, in its own process (a Ray actor); the GPU goes here on a cluster."""
 
-    def __init__(self, name: str, model_dir: str | None, threads: int = 0) -> None:
+    def __init__(
+        self, name: str, model_dir: str | None, threads: int = 0, load: LoadOptions | None = None
+    ) -> None:
         # Ray pins a 1-CPU actor's math libraries to one thread. On a CPU machine the sampler
         # is the bottleneck and the judges need only a sliver of a core while it samples, so
-        # by default it gets a thread per core of its machine (threads=0).
-        if name == "seq2seq":
+        # by default a model gets a thread per core of its machine (threads=0).
+        if SAMPLERS[backend_name(name, model_dir)].needs_model:
             import torch
 
             torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
-        self.sampler = make_sampler(name, Path(model_dir) if model_dir else None)
+        self.sampler = make_sampler(name, Path(model_dir) if model_dir else None, load)
 
     def sample(
         self, problem: Problem, chunk: int, seed: int, config: SamplingConfig
@@ -171,7 +182,10 @@ def judge_slots(requested: int, actors: int, per_node: Sequence[float]) -> int:
 
 
 def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
-    gpus = 1 if ray.cluster_resources().get("GPU", 0) >= cfg.sampler_actors else 0
+    on_gpus = (
+        cfg.load.device != "cpu" and ray.cluster_resources().get("GPU", 0) >= cfg.sampler_actors
+    )
+    gpus = 1 if on_gpus else 0
     sampler_cls = ray.remote(num_cpus=1, num_gpus=gpus, max_restarts=-1, max_task_retries=3)(
         SamplerWorker
     )
@@ -188,7 +202,7 @@ def _actors(cfg: SolveConfig) -> tuple[list[Any], list[Any]]:
     tag = f"{os.getpid()}-{time.monotonic_ns()}"
     samplers = [
         sampler_cls.options(name=f"alphasolve-sampler-{i}-{tag}").remote(
-            cfg.sampler, model, cfg.sampler_threads
+            cfg.sampler, model, cfg.sampler_threads, cfg.load
         )
         for i in range(cfg.sampler_actors)
     ]
