@@ -253,3 +253,39 @@ def test_broken_model_directories_are_one_line_errors(models, tmp_path) -> None:
         assert str(directory) in str(caught.value) and "\n" not in str(caught.value)
     with pytest.raises(ModelError, match="no such model directory"):
         make_sampler("causal", tmp_path / "missing")
+
+
+def test_literal_masking_wraps_a_causal_backend(models, problem) -> None:
+    from alphasolve.model.causal import CausalLMSampler
+    from alphasolve.model.literals import mask_problem
+    from alphasolve.model.masking import LiteralMasking
+
+    (models["gpt2"] / "alphasolve.json").write_text('{"literal_placeholders": true}')
+    try:
+        sampler = make_sampler("auto", models["gpt2"])
+    finally:
+        (models["gpt2"] / "alphasolve.json").unlink()
+    assert isinstance(sampler, LiteralMasking) and isinstance(sampler.backend, CausalLMSampler)
+    masked, literals = mask_problem(problem)
+    assert literals.numbers and masked.input_spec != problem.input_spec
+    seen: list[str] = []
+    backend = sampler.backend
+    original = backend._solution_prompt
+
+    def spy(shown, meta):
+        seen.append(shown.input_spec)
+        return original(shown, meta)
+
+    backend._solution_prompt = spy
+    assert len(sampler.sample(problem, 4, 0, FAST)) == 4
+    assert seen and set(seen) == {masked.input_spec}  # the model reads placeholders
+
+
+def test_devices_are_checked_at_load() -> None:
+    from alphasolve.model.decoding import torch_device
+
+    assert torch_device("cpu").type == "cpu"
+    if not torch.cuda.is_available():
+        assert torch_device("auto").type == "cpu"
+        with pytest.raises(ModelError, match="--device cuda:3: this machine has 0 CUDA device"):
+            torch_device("cuda:3")
