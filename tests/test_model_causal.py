@@ -289,3 +289,25 @@ def test_devices_are_checked_at_load() -> None:
         assert torch_device("auto").type == "cpu"
         with pytest.raises(ModelError, match="--device cuda:3: this machine has 0 CUDA device"):
             torch_device("cuda:3")
+
+
+@pytest.mark.parametrize("without_replacement", [False, True])
+def test_preallocated_cache_samples_what_the_growing_one_does(
+    models, problem, without_replacement
+) -> None:
+    """The preallocated buffers (used on GPUs) against transformers' growing cache."""
+    from alphasolve.model.kv_decode import SharedPrefixDecoder
+
+    sampler = make_sampler("causal", models["llama"])
+    config = SamplingConfig(
+        max_new_tokens=10, without_replacement=without_replacement, samples_per_prompt=6
+    )
+    grown = sampler.sample(problem, 12, 5, config)
+    sampler.decoder = SharedPrefixDecoder(
+        sampler.model, sampler.decoder.eos_ids, sampler.pad_id, preallocate=True
+    )
+    assert sampler.decoder._new_cache(8).layers[0].__class__.__name__ == "PreallocatedLayer"
+    preallocated = sampler.sample(problem, 12, 5, config)
+    assert [c.code for c in preallocated] == [c.code for c in grown]
+    for a, b in zip(preallocated, grown, strict=True):
+        assert a.log_likelihood == pytest.approx(b.log_likelihood, abs=1e-4)

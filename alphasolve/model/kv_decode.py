@@ -7,8 +7,11 @@ times, and every row stays in the batch until the longest one ends. Here:
 1. the P prompts of a batch are prefilled once, left-padded (positions from the mask);
 2. their KV cache is then repeated n times along the batch (`batch_repeat_interleave`):
    the n samples of a prompt share its prefill, computed once;
-3. the cache grows into preallocated buffers (no torch.cat per step) where the model's cache
-   layers are the plain dynamic kind;
+3. on GPUs the cache grows into preallocated buffers (no torch.cat per step, so no copy of
+   the whole cache per token) where the model's cache layers are the plain dynamic kind. On
+   CPUs it grows by torch.cat as transformers' own does: measured on 2 cores (a 5 M Llama,
+   256-token prompt, 64 samples x 48 tokens, one thread) the buffers' strided views were no
+   faster (9.9 s against 8.7 s, same tokens), attention copying them anyway;
 4. a row stops at EOS (any of the model's end ids) or, for chat replies, at the closing
    fence of its code block; finished rows are dropped from the batch once a quarter of it
    has finished, and the loop stops when every row has.
@@ -120,8 +123,16 @@ class _Batch:
 class SharedPrefixDecoder:
     """Samples from one causal LM (in eval mode), on the device its weights are on."""
 
-    def __init__(self, model: torch.nn.Module, eos_ids: Sequence[int], pad_id: int) -> None:
+    def __init__(
+        self,
+        model: torch.nn.Module,
+        eos_ids: Sequence[int],
+        pad_id: int,
+        preallocate: bool | None = None,
+    ) -> None:
+        """`preallocate`: grow the cache in preallocated buffers; None: on GPUs only."""
         self.model = model
+        self.preallocate = preallocate
         self.eos_ids = sorted(set(eos_ids))
         self.pad_id = pad_id
         params = inspect.signature(model.forward).parameters
@@ -140,9 +151,12 @@ class SharedPrefixDecoder:
 
         cache = DynamicCache(config=self.model.config)
         layers = getattr(cache, "layers", None)
+        wanted = self.preallocate
+        if wanted is None:
+            wanted = self.device.type == "cuda"
         # Only plain full-attention layers are swapped: sliding-window or hybrid caches keep
         # their own (correct, if slower) bookkeeping.
-        if layers and all(type(layer) is DynamicLayer for layer in layers):
+        if wanted and layers and all(type(layer) is DynamicLayer for layer in layers):
             cache.layers = [self._layer_cls(capacity) for _ in layers]
         return cache
 
