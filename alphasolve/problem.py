@@ -10,6 +10,7 @@ from typing import Any
 
 from judges.checkers.spec import CheckerKind, CheckerSpec, Convention
 from judges.testdata import Blob, TestCase
+from judges.verdict import Verdict
 
 __all__ = [
     "Blob",
@@ -30,7 +31,28 @@ class SolutionKind(StrEnum):
     WRONG_ANSWER = "wrong_answer"
     TIME_LIMIT = "time_limit_exceeded"
     RUN_TIME_ERROR = "run_time_error"
+    MEMORY_LIMIT = "memory_limit_exceeded"
+    TIME_LIMIT_OR_ACCEPTED = "time_limit_exceeded_or_accepted"  # Polygon: too slow to rely on
+    TIME_OR_MEMORY_LIMIT = "time_or_memory_limit_exceeded"
     INCORRECT = "incorrect"  # known to fail, reason unknown (CodeContests incorrect_solutions)
+
+    def expects(self, verdict: Verdict) -> bool:
+        """Whether a solution of this kind judged `verdict` (its first failure, or AC) got
+        what its label promises."""
+        allowed = _EXPECTED.get(self)
+        return verdict is not Verdict.AC if allowed is None else verdict in allowed
+
+
+# The verdicts each kind may end with; a kind not listed (INCORRECT) may end with any failure.
+_EXPECTED: dict[SolutionKind, frozenset[Verdict]] = {
+    SolutionKind.ACCEPTED: frozenset({Verdict.AC}),
+    SolutionKind.WRONG_ANSWER: frozenset({Verdict.WA}),
+    SolutionKind.TIME_LIMIT: frozenset({Verdict.TLE}),
+    SolutionKind.RUN_TIME_ERROR: frozenset({Verdict.RTE}),
+    SolutionKind.MEMORY_LIMIT: frozenset({Verdict.MLE}),
+    SolutionKind.TIME_LIMIT_OR_ACCEPTED: frozenset({Verdict.TLE, Verdict.AC}),
+    SolutionKind.TIME_OR_MEMORY_LIMIT: frozenset({Verdict.TLE, Verdict.MLE}),
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +89,9 @@ class Problem:
     # Free-form metadata a format carries along (the corpus records its hold-out kind here).
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
     interactive: bool = False
+    # Interactive problems: the program talking to it is judged by it (judges.interactive);
+    # `checker` then checks a testlib interactor's output file against the answer.
+    interactor: CheckerSpec | None = None
 
     def full_statement(self) -> str:
         """The statement as a contestant reads it, examples included (the model's input)."""

@@ -13,19 +13,22 @@ import logging
 import os
 import platform
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alphasolve import __version__
 from alphasolve.errors import AlphasolveError
+from alphasolve.records import RECORDS, Record
 
 __all__ = ["STAGES", "RunDir", "append_records", "read_records", "repair_torn_tail"]
 
 log = logging.getLogger(__name__)
 
 # The stage files, in pipeline order (ARCHITECTURE.md).
-STAGES = ("samples", "filter", "inputs", "behaviour", "clusters", "picks", "eval")
+STAGES = tuple(RECORDS)
+
+R = TypeVar("R", bound=Record)
 
 
 def repair_torn_tail(path: Path) -> None:
@@ -82,15 +85,13 @@ class _ProblemIndex:
     """Where each problem's records are in one append-only stage file, kept up to date by
     reading only the bytes appended since the last look.
 
-    Why: `solve` reads a problem's samples (four times), filter outcomes, inputs and picks
-    while it works on that problem, and `eval` each problem's samples, verdicts and
-    behaviour in turn. Scanning the whole file each time costs O(problems x file): resuming
-    a finished 90-problem, 1,000-sample run parsed its 40 MB samples file 360 times
-    (scripts/bench_run_index.py measures the two ways). Holding every stage grouped in
-    memory instead grows with the run. Each line is parsed once here (for its problem id)
-    and once more when its problem asks for it. Offsets, not records, are kept: a million
-    samples are a few tens of MB of offsets, not gigabytes of dicts. One process, one
-    thread: the run directory's only writer (resuming is re-running the command).
+    Why: a problem's rows are read when it opens (by `solve`, `eval`, `replay`), one problem
+    after another. Scanning the whole file each time costs O(problems x file), quadratic in
+    the run (scripts/bench_run_index.py measures it); holding every stage grouped in memory
+    instead grows with the run. Each line is parsed once here (for its problem id) and once
+    more when its problem asks for it. Offsets, not records, are kept: a million samples are
+    a few tens of MB of offsets, not gigabytes of dicts. One process, one thread: the run
+    directory's only writer (resuming is re-running the command).
     """
 
     def __init__(self, path: Path) -> None:
@@ -179,6 +180,26 @@ class RunDir:
 
     def append(self, name: str, records: Iterable[dict[str, Any]]) -> int:
         return append_records(self.stage(name), records)
+
+    def write(self, records: Sequence[Record]) -> int:
+        """Append typed rows, all of one type, with one write (the one writer of each type)."""
+        if not records:
+            return 0
+        kind = type(records[0])
+        if any(type(r) is not kind for r in records):
+            raise TypeError("RunDir.write: rows of one type at a time")
+        return self.append(kind.STAGE, [r.to_row() for r in records])
+
+    def rows(self, kind: type[R], problem_id: str) -> list[R]:
+        """One problem's typed rows of one stage, in file order (the one reader)."""
+        where = f"{self.stage(kind.STAGE)} ({problem_id})"
+        return [kind.from_row(r, where) for r in self.problem_rows(kind.STAGE, problem_id)]
+
+    def all_rows(self, kind: type[R]) -> Iterator[R]:
+        """Every typed row of one stage, in file order."""
+        path = self.stage(kind.STAGE)
+        for number, row in enumerate(self.read(kind.STAGE), 1):
+            yield kind.from_row(row, f"{path}:{number}")
 
     @property
     def info_path(self) -> Path:

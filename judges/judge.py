@@ -23,10 +23,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from judges import interactive
 from judges.checkers import (
     CheckerKind,
     CheckerSpec,
     CheckResult,
+    Convention,
     builtin_check,
     output_digest_tokens,
 )
@@ -91,7 +93,9 @@ class JudgeReport:
 @dataclass(frozen=True)
 class BatchJob:
     """One (program, input) pair for `Judge.run_many`. Without a checker or answer the run is
-    judged only for crashes and limits, and its output digest is returned (clustering)."""
+    judged only for crashes and limits, and its output digest is returned (clustering). With
+    an interactor the program runs against it, which judges it; the digest is then of what
+    the program wrote to the interactor."""
 
     key: str
     language: str
@@ -99,6 +103,7 @@ class BatchJob:
     test: TestCase
     limits: Limits
     checker: CheckerSpec | None = None
+    interactor: CheckerSpec | None = None
 
 
 def _digest(output: bytes) -> str:
@@ -112,6 +117,7 @@ class Judge:
         self._idle: queue.LifoQueue[Slot] = queue.LifoQueue()
         self._slots: list[Slot] = []
         self._lock = threading.Lock()
+        self._pair_lock = threading.Lock()
         self._prepared: OrderedDict[tuple[str, str], Prepared] = OrderedDict()
         self._preparing: dict[tuple[str, str], threading.Lock] = {}  # compiles in progress
         self._available: dict[str, str | None] = {}  # language -> None, or why it is unusable
@@ -135,28 +141,50 @@ class Judge:
             slot.release()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
+    def _take(self, capacity: int) -> Slot:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            if self._closed:
+                raise JudgeError("the judge is closed")
+            create = len(self._slots) < capacity
+            if create:
+                slot = Slot(self.config.sandbox, self.workdir)
+                self._slots.append(slot)
+                if len(self._slots) == 1:
+                    # The start-up probe: log the level in force, and loudly what is missing.
+                    report = isolation_report(slot.facts, self.config.sandbox)
+                    log.info("judge %s", report.describe().replace("\n", "; "))
+        return slot if create else self._idle.get()
+
     @contextmanager
     def _slot(self) -> Iterator[Slot]:
-        try:
-            slot = self._idle.get_nowait()
-        except queue.Empty:
-            with self._lock:
-                if self._closed:
-                    raise JudgeError("the judge is closed") from None
-                create = len(self._slots) < self.config.workers
-                if create:
-                    slot = Slot(self.config.sandbox, self.workdir)
-                    self._slots.append(slot)
-                    if len(self._slots) == 1:
-                        # The start-up probe: log the level in force, and loudly what is missing.
-                        report = isolation_report(slot.facts, self.config.sandbox)
-                        log.info("judge %s", report.describe().replace("\n", "; "))
-            if not create:
-                slot = self._idle.get()
+        slot = self._take(self.config.workers)
         try:
             yield slot
         finally:
             self._idle.put(slot)
+
+    @contextmanager
+    def _slot_pair(self) -> Iterator[tuple[Slot, Slot]]:
+        """Two slots at once (an interactive run). Taken under one lock: threads that each
+        held one slot while waiting for a second would deadlock the pool. A one-slot judge
+        grows a second slot for pairs."""
+        capacity = max(2, self.config.workers)
+        with self._pair_lock:
+            first = self._take(capacity)
+            try:
+                second = self._take(capacity)
+            except BaseException:
+                self._idle.put(first)
+                raise
+        try:
+            yield first, second
+        finally:
+            self._idle.put(second)
+            self._idle.put(first)
 
     def isolation(self) -> IsolationReport:
         with self._slot() as slot:
@@ -237,14 +265,23 @@ class Judge:
     # ----- running -----
 
     def run(
-        self, prepared: Prepared, test: TestCase, limits: Limits, checker: CheckerSpec | None = None
+        self,
+        prepared: Prepared,
+        test: TestCase,
+        limits: Limits,
+        checker: CheckerSpec | None = None,
+        interactor: CheckerSpec | None = None,
     ) -> RunResult:
-        """One program on one test, retried on judge errors; never raises for the program's sake."""
+        """One program on one test, retried on judge errors; never raises for the program's sake.
+        With an `interactor` the program talks to it (judges.interactive); `checker` then
+        checks a testlib interactor's output file."""
         if prepared.compile_error is not None:
             return RunResult(Verdict.CE, detail=prepared.compile_error[:2000], test=test.label)
         error = ""
         for _attempt in range(self.config.retries + 1):
             try:
+                if interactor is not None:
+                    return self._interact_once(prepared, test, limits, checker, interactor)
                 return self._run_once(prepared, test, limits, checker)
             except (JudgeError, checker_program.CheckerFailure, OSError) as exc:
                 error = str(exc)
@@ -282,27 +319,39 @@ class Judge:
         verdict = Verdict.AC if result.ok else Verdict.WA
         return replace(base, verdict=verdict, detail=result.message, output_digest=digest)
 
+    def execute(
+        self, prepared: Prepared, stdin: Blob, limits: Limits, args: tuple[str, ...] = ()
+    ) -> tuple[RunResult, bytes]:
+        """Run a trusted helper program (a package's generator or model solution) with
+        arguments; its verdict (crashes and limits only) and its whole stdout."""
+        if prepared.compile_error is not None:
+            return RunResult(Verdict.CE, detail=prepared.compile_error[:2000]), b""
+        executor = get_executor(prepared.language)
+        with self._slot() as slot:
+            out = executor.run(prepared, slot, stdin, limits, args=args)
+            if out.compile_error is not None:
+                return RunResult(Verdict.CE, detail=out.compile_error[:2000]), b""
+            facts = classify(out, limits, slot.baseline_kb, forked=prepared.binary is None)
+        stderr = out.stderr.decode("utf-8", errors="replace")[
+            : self.config.sandbox.stderr_keep_chars
+        ]
+        result = RunResult(
+            facts.verdict or Verdict.AC,
+            detail=facts.detail if facts.verdict else "",
+            cpu_time=out.cpu,
+            wall_time=out.wall,
+            peak_memory=facts.peak_kb,
+            exit_code=out.exit_code,
+            signal=None if out.signal is None else signal_name(out.signal),
+            stderr=stderr,
+        )
+        return result, out.stdout
+
     def _check(self, slot: Slot, spec: CheckerSpec, test: TestCase, output: bytes) -> CheckResult:
         assert test.answer is not None
         if spec.kind is not CheckerKind.CUSTOM:
             return builtin_check(spec, output, test.answer.read())
-        if spec.program is None:
-            raise checker_program.CheckerFailure("custom checker without a program")
-        language = language_for_suffix(spec.program.suffix)
-        if language is None:
-            raise checker_program.CheckerFailure(
-                f"checker {spec.program.name}: unsupported language"
-            )
-        headers = tuple(
-            (p.name, p.read_text(errors="replace"))
-            for p in sorted(spec.program.parent.iterdir())
-            if p.suffix in (".h", ".hpp") and p.is_file()
-        )
-        prepared = self._prepared_checker(language, spec.program.read_text(), headers, slot)
-        if prepared.compile_error is not None:
-            raise checker_program.CheckerFailure(
-                f"checker {spec.program.name} does not compile: {prepared.compile_error[:500]}"
-            )
+        language, prepared = self._custom_program(spec, slot, "checker")
         files = checker_program.checker_files(
             test.input.path or test.input.read(),
             output,
@@ -324,6 +373,106 @@ class Judge:
             return checker_program.interpret(spec, out, prepared)
         finally:
             checker_program.cleanup(files)
+
+    def _custom_program(self, spec: CheckerSpec, slot: Slot, role: str) -> tuple[str, Prepared]:
+        """A checker's or interactor's program, compiled (cached) with the headers beside it."""
+        if spec.program is None:
+            raise checker_program.CheckerFailure(f"custom {role} without a program")
+        language = language_for_suffix(spec.program.suffix)
+        if language is None:
+            raise checker_program.CheckerFailure(
+                f"{role} {spec.program.name}: unsupported language"
+            )
+        headers = tuple(
+            (p.name, p.read_text(errors="replace"))
+            for p in sorted(spec.program.parent.iterdir())
+            if p.suffix in (".h", ".hpp") and p.is_file()
+        )
+        prepared = self._prepared_checker(language, spec.program.read_text(), headers, slot)
+        if prepared.compile_error is not None:
+            raise checker_program.CheckerFailure(
+                f"{role} {spec.program.name} does not compile: {prepared.compile_error[:500]}"
+            )
+        return language, prepared
+
+    def _interact_once(
+        self,
+        prepared: Prepared,
+        test: TestCase,
+        limits: Limits,
+        checker: CheckerSpec | None,
+        spec: CheckerSpec,
+    ) -> RunResult:
+        with self._slot() as slot:  # compiled before the pair is taken (cached after)
+            language, iprepared = self._custom_program(spec, slot, "interactor")
+        executor, iexecutor = get_executor(prepared.language), get_executor(language)
+        ilimits = interactive.interactor_limits(limits)
+        with self._slot_pair() as (pslot, islot):
+            files = interactive.interactor_files(
+                test.input.path or test.input.read(),
+                None if test.answer is None else (test.answer.path or test.answer.read()),
+                self.workdir,
+                islot.uid,
+            )
+            try:
+                directory = str(files.directory)
+                pout, iout, relay = interactive.run_pair(
+                    lambda piped: executor.run(prepared, pslot, piped, limits),
+                    lambda piped: iexecutor.run(
+                        iprepared,
+                        islot,
+                        replace(piped, writable=(directory,)),
+                        ilimits,
+                        args=interactive.interactor_args(spec, files),
+                        extra_read=(directory,),
+                    ),
+                    limits.output_mb * 2**20,
+                )
+                if pout.compile_error is not None:
+                    return RunResult(Verdict.CE, detail=pout.compile_error[:2000], test=test.label)
+                facts = classify(pout, limits, pslot.baseline_kb, forked=prepared.binary is None)
+                own, own_detail = facts.verdict, facts.detail
+                if relay.over_limit:
+                    own, own_detail = Verdict.OLE, f"output over the {limits.output_mb} MiB limit"
+                verdict, detail = interactive.decide(
+                    interactive.PairFacts(
+                        program=own,
+                        program_detail=own_detail,
+                        broken_pipe=interactive.broken_pipe(pout),
+                        interactor=interactive.interactor_verdict(spec, iout),
+                        interactor_detail=interactive.message(spec, files, iout),
+                        interactor_first=(
+                            relay.interactor_first
+                            if relay.interactor_first is not None
+                            else iout.ended < pout.ended
+                        ),
+                        interactor_broken_pipe=interactive.broken_pipe(iout),
+                    )
+                )
+                if verdict is Verdict.JE:
+                    raise checker_program.CheckerFailure(detail)
+                with_checker = spec.convention is Convention.TESTLIB and checker is not None
+                if verdict is Verdict.AC and with_checker and test.answer is not None:
+                    assert checker is not None
+                    output = interactive.read_file(files.output, limits.output_mb * 2**20)
+                    result = self._check(pslot, checker, test, output)
+                    verdict = Verdict.AC if result.ok else Verdict.WA
+                    detail = f"checker: {result.message}" if result.message else detail
+            finally:
+                shutil.rmtree(files.directory, ignore_errors=True)
+        stderr = pout.stderr.decode("utf-8", errors="replace")
+        return RunResult(
+            verdict,
+            cpu_time=pout.cpu,
+            wall_time=pout.wall,
+            peak_memory=facts.peak_kb,
+            exit_code=pout.exit_code,
+            signal=None if pout.signal is None else signal_name(pout.signal),
+            stderr=stderr[: self.config.sandbox.stderr_keep_chars],
+            detail=detail[:2000],
+            output_digest=_digest(relay.transcript),
+            test=test.label,
+        )
 
     def _prepared_checker(
         self, language: str, source: str, headers: tuple[tuple[str, str], ...], slot: Slot
@@ -352,10 +501,11 @@ class Judge:
         if prepared.compile_error is not None:
             return JudgeReport(Verdict.CE, (), candidate.language, prepared.compile_error)
         limits = self.limits_for(problem, candidate.language, time_limit)
+        interactor = getattr(problem, "interactor", None)  # problems without one: batch
         results = []
         verdict = Verdict.AC
         for test in tests:
-            result = self.run(prepared, test, limits, problem.checker)
+            result = self.run(prepared, test, limits, problem.checker, interactor)
             results.append(result)
             if result.verdict is not Verdict.AC and verdict is Verdict.AC:
                 verdict = result.verdict
@@ -397,7 +547,7 @@ class Judge:
             prepared = self.prepare(job.language, job.code)
         except (JudgeError, OSError, LanguageUnavailable) as exc:
             return RunResult(Verdict.JE, detail=str(exc), test=job.test.name)
-        return self.run(prepared, job.test, job.limits, job.checker)
+        return self.run(prepared, job.test, job.limits, job.checker, job.interactor)
 
     def self_test(self) -> dict[str, str | None]:
         """Per language: None when it is usable here, else what is wrong (cached)."""

@@ -163,11 +163,21 @@ def test_custom_validator_fixture_follows_the_kattis_convention(tmp_path, output
     assert run.returncode == code
 
 
-def test_interactive_is_reported_not_judged():
-    err = load_error(FIXTURES / "interactive")
-    assert err.path == FIXTURES / "interactive" / "problem.yaml"
-    assert err.field == "validation"
-    assert "interactive problems are not supported yet" in str(err)
+def test_interactive_packages_load_with_their_interactor():
+    legacy = load_ok(FIXTURES / "interactive")  # validation: custom interactive
+    assert legacy.interactive and legacy.interactor is not None
+    assert legacy.interactor.convention is Convention.KATTIS
+    assert legacy.interactor.program == FIXTURES / "interactive/output_validators/judge/judge.py"
+    assert legacy.checker.kind is CheckerKind.TOKENS  # the interactor alone judges
+    draft = load_ok(FIXTURES / "interactive-2023")  # type: interactive
+    assert draft.interactive
+    assert draft.interactor.program == FIXTURES / "interactive-2023/output_validator/judge.py"
+
+
+def test_interactive_without_interactor_is_an_error(tmp_path):
+    root = make_package(tmp_path / "p", {"problem.yaml": "type: interactive\n"})
+    err = load_error(root)
+    assert err.field == "type" and "needs its interactor" in str(err)
 
 
 def test_missing_time_limit_is_defaulted_and_said():
@@ -181,13 +191,16 @@ def test_iter_problems_over_the_fixture_tree():
     loaded = sorted(p.id for p in items if isinstance(p, Problem))
     assert loaded == [
         "custom-validator",
+        "guess",
+        "interactive",
+        "interactive-2023",
         "legacy-floats",
         "legacy-hello",
         "new-format",
         "no-timelimit",
     ]
     errors = [e for e in items if isinstance(e, ProblemError)]
-    assert len(errors) == 1 + len(list(BROKEN.iterdir()))  # interactive + every broken one
+    assert len(errors) == len(list(BROKEN.iterdir()))  # every broken one
 
 
 # -- broken packages: each error names the file and the field or line ----------------------
@@ -212,16 +225,10 @@ BROKEN_CASES = [
     ("unknown-type", "problem.yaml", {"field": "type"}, "unknown problem type 'pvp'"),
     ("multi-pass", "problem.yaml", {"field": "type"}, "multi-pass problems are not supported"),
     (
-        "interactive-2023",
-        "problem.yaml",
-        {"field": "type"},
-        "interactive problems are not supported",
-    ),
-    (
         "interaction-sample",
         "data/sample/1.interaction",
         {},
-        "interactive problems are not supported",
+        "but problem.yaml does not say so",
     ),
 ]
 

@@ -15,7 +15,10 @@ from alphasolve.model import FakeSampler, SamplingConfig, sampler_class
 from alphasolve.model.fake import broken_variants
 from alphasolve.model.prompt import RATINGS, LanguageSplit
 from alphasolve.model.sampler import ModelError, make_sampler
-from alphasolve.model.samples_io import CHUNK_SIZE, count_samples, sample_into
+from alphasolve.model.samples_io import CHUNK_SIZE
+from alphasolve.pipeline.sample_stage import sample_problem
+from alphasolve.records import SampleRecord
+from alphasolve.rundir import RunDir
 from tests.conftest import REPO
 
 PROBLEM_DIR = REPO / "problems" / "two-gifts"
@@ -221,19 +224,21 @@ def test_bad_model_directories(tmp_path) -> None:
 
 def test_resume_writes_what_one_run_writes(tmp_path, problem) -> None:
     total = CHUNK_SIZE + 30
-    once, twice = tmp_path / "once.jsonl", tmp_path / "twice.jsonl"
-    assert sample_into(once, FakeSampler(), problem, total, 9, FAST) == total
-    assert sample_into(twice, FakeSampler(), problem, 10, 9, FAST) == 10
-    assert sample_into(twice, FakeSampler(), problem, total, 9, FAST) == total - 10
-    assert twice.read_text() == once.read_text()
-    assert sample_into(twice, FakeSampler(), problem, total, 9, FAST) == 0  # complete
-    assert count_samples(twice, problem.id) == total and count_samples(twice, "other") == 0
+    once, twice = RunDir(tmp_path / "once"), RunDir(tmp_path / "twice")
+    assert sample_problem(once, FakeSampler(), problem, total, 9, FAST) == total
+    assert sample_problem(twice, FakeSampler(), problem, 10, 9, FAST) == 10
+    assert sample_problem(twice, FakeSampler(), problem, total, 9, FAST) == total - 10
+    assert twice.stage("samples").read_text() == once.stage("samples").read_text()
+    assert sample_problem(twice, FakeSampler(), problem, total, 9, FAST) == 0  # complete
+    assert len(twice.rows(SampleRecord, problem.id)) == total
+    assert twice.rows(SampleRecord, "other") == []
 
 
 def test_torn_last_line_is_dropped(tmp_path, problem) -> None:
-    path = tmp_path / "samples.jsonl"
-    sample_into(path, FakeSampler(), problem, 5, 0, FAST)
+    run = RunDir(tmp_path)
+    sample_problem(run, FakeSampler(), problem, 5, 0, FAST)
+    path = run.stage("samples")
     good = path.read_text()
     path.write_text(good + '{"problem_id": "two-gi')
-    assert count_samples(path, problem.id) == 5
+    assert len(RunDir(tmp_path).rows(SampleRecord, problem.id)) == 5
     assert path.read_text() == good

@@ -105,6 +105,21 @@ def test_custom_checker(tmp_path: Path) -> None:
     assert p.checker.program == root / "check.py"
 
 
+def test_interactor(tmp_path: Path) -> None:
+    root = make_problem(
+        tmp_path / "i", GOOD_YAML + "interactor: {program: talk.py, convention: kattis}\n"
+    )
+    (root / "talk.py").write_text("import sys; sys.exit(42)\n")
+    p = load_problem(root)
+    assert p.interactive and p.interactor is not None
+    assert p.interactor.kind is CheckerKind.CUSTOM and p.interactor.convention is Convention.KATTIS
+    assert p.interactor.program == root / "talk.py"
+    short = make_problem(tmp_path / "s", GOOD_YAML + "interactor: talk.py\n")
+    (short / "talk.py").write_text("")
+    assert load_problem(short).interactor.convention is Convention.TESTLIB  # as for checkers
+    assert not load_problem(make_problem(tmp_path / "batch")).interactive
+
+
 BROKEN = [
     # (problem.yaml text, files to add/remove, expected fragments of the error)
     ("name: [unclosed\n", {}, ["problem.yaml:2", "invalid YAML"]),
@@ -128,6 +143,16 @@ BROKEN = [
         "name: X\ntime_limit: 1\nmemory_limit: 256\nchecker: {type: custom, program: nope.py}\n",
         {},
         ["'checker.program'", "does not exist"],
+    ),
+    (
+        "name: X\ntime_limit: 1\nmemory_limit: 256\ninteractor: {program: gone.py}\n",
+        {},
+        ["'interactor.program'", "interactor program gone.py does not exist"],
+    ),
+    (
+        "name: X\ntime_limit: 1\nmemory_limit: 256\ninteractor: [1]\n",
+        {},
+        ["'interactor'", "expected a program name or a mapping"],
     ),
     (
         "name: X\ntime_limit: 1\nmemory_limit: 256\ntimelimit: 2\n",
@@ -193,6 +218,8 @@ ROUND_TRIP_SOURCES = [
     "tests/fixtures/kattis/custom-validator",
     "tests/fixtures/codecontests/single.json",
     "problems/two-gifts",
+    "problems/hilltop",
+    "tests/fixtures/kattis/guess",
 ]
 
 
@@ -228,6 +255,11 @@ def test_round_trip_through_native(tmp_path: Path, source: str) -> None:
         assert [(t.input.read(), t.answer.read() if t.answer else b"") for t in a] == [
             (t.input.read(), t.answer.read() if t.answer else b"") for t in b
         ]
+    assert copy.interactive == original.interactive
+    if original.interactor is not None:
+        assert copy.interactor is not None
+        assert copy.interactor.convention == original.interactor.convention
+        assert copy.interactor.program.read_bytes() == original.interactor.program.read_bytes()
     runnable = [s for s in original.solutions if s.language in ("python3", "cpp17")]
     assert sorted(s.source.read() for s in copy.solutions) == sorted(
         s.source.read() for s in runnable

@@ -57,19 +57,22 @@ def test_judge_slots_share_the_judge_resource_within_one_node() -> None:
 def test_draw_weights_count_draws_or_expected_draws_in_sampling_order() -> None:
     import math
 
+    from alphasolve.candidate import Candidate
     from alphasolve.model.samples_io import in_sampling_order
     from alphasolve.pipeline.stages import draw_weights
+    from alphasolve.records import SampleRecord
 
     # Two chunks of 4, groups of 2 within each: chunk 0 was cut short by a kill after its
     # first row, chunk 1 finished meanwhile, and chunk 0's other rows came on resuming.
-    def row(chunk: int, cid: str, p: float) -> dict:
-        return {"chunk": chunk, "candidate_id": cid, "log_likelihood": math.log(p)}
+    def row(chunk: int, cid: str, p: float) -> SampleRecord:
+        c = Candidate("p", cid, "python3", "", 800, (), 1.0, 0, math.log(p), 1)
+        return SampleRecord(c, chunk)
 
     rows = [row(0, "b", 0.3),
             row(1, "a", 0.5), row(1, "b", 0.1), row(1, "a", 0.5), row(1, "c", 0.2),
             row(0, "b", 0.3), row(0, "a", 0.6), row(0, "d", 0.01)]  # fmt: skip
     ordered = in_sampling_order(rows)
-    assert [(r["chunk"], r["candidate_id"]) for r in ordered] == [
+    assert [(r.chunk, r.candidate_id) for r in ordered] == [
         (0, "b"), (0, "b"), (0, "a"), (0, "d"), (1, "a"), (1, "b"), (1, "a"), (1, "c")
     ]  # fmt: skip
     assert draw_weights(ordered, None) == {"b": 3, "a": 3, "d": 1, "c": 1}
@@ -80,3 +83,30 @@ def test_draw_weights_count_draws_or_expected_draws_in_sampling_order() -> None:
     assert weights == pytest.approx({"b": 0.8, "a": 3.2, "d": 0.02, "c": 0.4})
     # the wrong order (as appended) groups other draws together and gives other weights
     assert draw_weights(rows, 2) != pytest.approx(draw_weights(ordered, 2))
+
+
+def node(node_id: str, alive: bool = True, **resources: float) -> dict:
+    return {"NodeID": node_id, "Alive": alive, "Resources": resources}
+
+
+def test_placement_follows_the_cluster_shape() -> None:
+    from alphasolve.errors import AlphasolveError
+    from alphasolve.pipeline.solve import Placement, SolveConfig, plan_placement
+
+    laptop = [node("a", CPU=2, judge=2)]
+    assert plan_placement(SolveConfig(), laptop) == Placement(1, 0.0, (("a", 2),))
+    # two GPU nodes and two judge nodes (one dead): a sampler per GPU, a judge per node
+    cluster = [node("g1", CPU=8, GPU=4), node("g2", CPU=8, GPU=4),
+               node("j1", CPU=16, judge=16), node("j2", CPU=8, judge=8),
+               node("j3", alive=False, judge=8)]  # fmt: skip
+    auto = plan_placement(SolveConfig(), cluster)
+    assert auto == Placement(8, 1.0, (("j1", 16), ("j2", 8)))
+    half = plan_placement(SolveConfig(sampler_gpus=0.5), cluster)
+    assert half.samplers == 16 and half.sampler_gpus == 0.5
+    fixed = plan_placement(SolveConfig(sampler_actors=3, judge_actors=3, judge_workers=4), cluster)
+    assert fixed == Placement(3, 1.0, ((None, 4),) * 3)
+    assert plan_placement(SolveConfig(judge_workers=2), cluster).judges == (("j1", 2), ("j2", 2))
+    with pytest.raises(AlphasolveError, match="need 9 GPUs; the cluster has 8"):
+        plan_placement(SolveConfig(sampler_actors=9), cluster)
+    with pytest.raises(AlphasolveError, match="no node offers the `judge` resource"):
+        plan_placement(SolveConfig(), [node("g1", CPU=8, GPU=1)])

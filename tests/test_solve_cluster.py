@@ -52,6 +52,12 @@ def test_solve_across_two_nodes(tmp_path: Path, two_nodes: object) -> None:
         json.loads(line) for line in (tmp_path / "run" / "picks.jsonl").read_text().splitlines()
     ]
     assert picks and picks[0]["problem_id"] == "rover-return"
-    # the judge actor ran where the judge resource is
+    # run.json says where each actor ran: the judge where the judge resource is (auto: one
+    # actor per judge node), the sampler on one of the two nodes (either has a CPU free)
     judge_nodes = {n["NodeID"] for n in ray.nodes() if n["Alive"] and n["Resources"].get("judge")}
-    assert len(judge_nodes) == 1
+    assert judge_nodes == {two_nodes.node_id}
+    actors = json.loads((tmp_path / "run" / "run.json").read_text())["actors"]
+    assert [a["node_id"] for a in actors if a["role"] == "judge"] == [two_nodes.node_id]
+    samplers = [a["node_id"] for a in actors if a["role"] == "sampler"]
+    assert len(samplers) == 1 and samplers[0] in {n["NodeID"] for n in ray.nodes()}
+    assert all(a["node_address"] for a in actors)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
-from alphasolve.problem import SolutionKind
 from judges import Judge, Program, Verdict
 
 HELP = "check the demo problems and judge their reference solutions"
@@ -42,14 +41,14 @@ def run(args: argparse.Namespace) -> int:
             tests = problem.examples + problem.hidden_tests
             print(
                 f"{problem.id}: {len(problem.examples)} examples, {len(problem.hidden_tests)} hidden tests, checker {problem.checker.describe()}"
+                + (f", interactor {problem.interactor.describe()}" if problem.interactor else "")
             )
             for sol in problem.solutions:
                 if sol.language not in ("python3", "cpp17"):
                     continue
                 start = time.perf_counter()
                 report = judge.judge(problem, Program(sol.language, sol.source.text()), tests)
-                expected_ok = sol.kind is SolutionKind.ACCEPTED
-                as_expected = report.passed == expected_ok
+                as_expected = sol.kind.expects(report.verdict)
                 mismatches += not as_expected
                 worst = max((r.cpu_time for r in report.tests), default=0.0)
                 print(

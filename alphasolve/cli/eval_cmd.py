@@ -59,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from alphasolve.evaluate.report import headline_table, write_report
     from alphasolve.evaluate.summary import summarise
     from alphasolve.pipeline.solve import solve
+    from alphasolve.records import FilterRecord
     from alphasolve.rundir import RunDir
 
     cfg = pipeline_config(args)
@@ -89,9 +90,7 @@ def run(args: argparse.Namespace) -> int:
             by_language.setdefault(lang, []).append(
                 evaluate_pool(sub, budgets(sub.size), (1, 10), selectors, args.subsets, args.seed)
             )
-        filter_verdict = {
-            r["candidate_id"]: r["verdict"] for r in run_dir.problem_rows("filter", p.id)
-        }
+        filter_verdict = {r.candidate_id: r.verdict for r in run_dir.rows(FilterRecord, p.id)}
         for cid in pool.samples:
             verdicts["examples"][filter_verdict.get(cid, "unjudged")] += 1
             if cid in pool.passed:

@@ -104,8 +104,6 @@ def run(args: argparse.Namespace) -> int:
         if args.problem is None or not args.solutions:
             raise AlphasolveError("judge needs PROBLEM and at least one SOLUTION (or --doctor)")
         problem = load_problem(args.problem)
-        if problem.interactive:
-            raise AlphasolveError(f"{problem.id}: interactive problems are not supported yet")
         tests = select_tests(problem, args.tests)
         programs = [
             (path, Program(_language(path, args.language), _read(path))) for path in args.solutions

@@ -36,6 +36,7 @@ def summary(problem: Problem) -> dict[str, object]:
         "time_limit": problem.time_limit,
         "memory_limit": problem.memory_limit,
         "checker": problem.checker.describe(),
+        "interactor": problem.interactor.describe() if problem.interactor else None,
         "solutions": len(problem.solutions),
         "path": str(problem.source_path),
         "warnings": list(problem.warnings),
@@ -71,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"ok    {s['id']:<28} {s['format']:<12} examples={s['examples']:<3} hidden={s['hidden_tests']:<4} "
             f"tl={item.time_limit:g}s ml={item.memory_limit}MiB checker={s['checker']}"
+            + (f" interactor={s['interactor']}" if s["interactor"] else "")
         )
         for warning in item.warnings:
             print(f"      warning: {warning}")

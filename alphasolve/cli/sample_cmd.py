@@ -1,8 +1,9 @@
 """`alphasolve sample PROBLEM --samples N --out RUN`: candidate programs into RUN/samples.jsonl.
 
-Re-running the same command resumes: it counts the problem's samples already in the file
-and continues with the next ones (see alphasolve/model/samples_io.py). Works offline: the
-model is read from a local directory only.
+The pipeline's sample stage run alone, in this process: the file is what `alphasolve solve`
+writes for the problem, and re-running the same command resumes it the same way (see
+alphasolve/pipeline/sample_stage.py). Works offline: the model is read from a local
+directory only.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ from alphasolve.errors import AlphasolveError
 from alphasolve.formats import load_problem
 from alphasolve.model.prompt import LanguageSplit
 from alphasolve.model.sampler import SAMPLERS, SamplingConfig, backend_name, make_sampler
-from alphasolve.model.samples_io import count_samples, sample_into
 from alphasolve.model.settings import resolve_temperature
+from alphasolve.pipeline.sample_stage import sample_problem
+from alphasolve.records import SampleRecord
+from alphasolve.rundir import RunDir
 
 HELP = "sample candidate programs for a problem into RUN/samples.jsonl (resumable)"
-SAMPLES_FILE = "samples.jsonl"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,8 +83,9 @@ def run(args: argparse.Namespace) -> int:
             f"--without-replacement: the {name} sampler cannot draw without replacement"
         )
     problem = load_problem(args.problem)
-    path = args.out / SAMPLES_FILE
-    done = count_samples(path, problem.id)
+    run_dir = RunDir(args.out)
+    path = run_dir.stage(SampleRecord.STAGE)
+    done = len(run_dir.rows(SampleRecord, problem.id))
     if done >= args.samples:
         print(f"{problem.id}: {done} samples already in {path}; nothing to do")
         return 0
@@ -93,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
     with tqdm(
         total=args.samples, initial=done, unit="sample", desc=problem.id, file=sys.stderr
     ) as bar:
-        written = sample_into(path, sampler, problem, args.samples, args.seed, config, bar.update)
+        written = sample_problem(
+            run_dir, sampler, problem, args.samples, args.seed, config, bar.update
+        )
     print(f"{problem.id}: wrote {written} samples, {done + written} in {path}")
     return 0

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tqdm import tqdm
 
@@ -14,11 +14,9 @@ from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
 from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig
 from alphasolve.model.settings import resolve_temperature
+from alphasolve.pipeline.config import AUTO, SolveConfig, sampling_config
 from alphasolve.problem import Problem
-from clustering.scorer import DEFAULT_SCORER, SCORERS
-
-if TYPE_CHECKING:
-    from alphasolve.pipeline.solve import SolveConfig
+from alphasolve.selectors import DEFAULT_SELECTOR, SELECTORS
 
 HELP = "solve problems: sample, filter on the examples, cluster by behaviour, pick 10"
 
@@ -65,30 +63,75 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
         help="the samples sharing a prompt are distinct programs",
     )
     parser.add_argument(
-        "--scorer", choices=sorted(SCORERS), default=DEFAULT_SCORER, help="cluster score"
+        "--selector",
+        choices=list(SELECTORS),
+        default=DEFAULT_SELECTOR,
+        help=f"how the picks are chosen (default {DEFAULT_SELECTOR}; eval compares them all)",
     )
-    parser.add_argument("--judge-actors", type=int, default=1)
+    parser.add_argument(
+        "--sampler-actors",
+        type=count_or_auto,
+        default=AUTO,
+        metavar="N|auto",
+        help="sampler actors (auto: one per GPU, one without GPUs)",
+    )
+    parser.add_argument(
+        "--sampler-gpus",
+        type=float,
+        default=SolveConfig.sampler_gpus,
+        metavar="F",
+        help=f"GPU share per sampler actor, where the cluster has GPUs (default {SolveConfig.sampler_gpus:g})",
+    )
+    parser.add_argument(
+        "--judge-actors",
+        type=count_or_auto,
+        default=AUTO,
+        metavar="N|auto",
+        help="judge actors (auto: one per node offering the `judge` resource)",
+    )
     parser.add_argument(
         "--judge-workers",
         type=int,
         default=0,
-        help="judge slots (cores) per judge actor (default: the judge resource shared evenly)",
+        help="judge slots (cores) per judge actor (default: its node's `judge` count)",
     )
+    parser.add_argument(
+        "--max-open-problems",
+        type=count_or_auto,
+        default=AUTO,
+        metavar="N|auto",
+        help="problems in flight at once (auto: enough to keep every actor busy)",
+    )
+
+
+def count_or_auto(text: str) -> int:
+    """A positive count, or `auto` (AUTO: sized from the cluster)."""
+    if text == "auto":
+        return AUTO
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a count or 'auto', not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a count >= 1 or 'auto', not {value}")
+    return value
 
 
 def load_cli_problems(paths: list[Path]) -> list[Problem]:
     """Every problem under `paths`; the first broken one is a user error."""
-    problems = []
+    return list(stream_cli_problems(paths))
+
+
+def stream_cli_problems(paths: list[Path]) -> Iterator[Problem]:
+    """The problems under `paths` one at a time, loaded as the run opens them (a run over
+    10,000 problem directories starts at once); a broken one is a user error when reached."""
     for item in iter_problems(paths):
         if isinstance(item, ProblemError):
             raise item
-        problems.append(item)
-    return problems
+        yield item
 
 
 def pipeline_config(args: argparse.Namespace) -> SolveConfig:
-    from alphasolve.pipeline.solve import SolveConfig, sampling_config  # imports ray
-
     if args.samples < 1:
         raise AlphasolveError("--samples must be at least 1")
     if args.temperature is not None and not args.temperature >= 0:
@@ -98,8 +141,9 @@ def pipeline_config(args: argparse.Namespace) -> SolveConfig:
         load=load_options(args),
         languages=args.language, judge_actors=args.judge_actors,
         temperature=resolve_temperature(args.temperature, args.model, args.sampler),
-        judge_workers=args.judge_workers, scorer=args.scorer,
-        without_replacement=args.without_replacement,
+        judge_workers=args.judge_workers, selector=args.selector,
+        without_replacement=args.without_replacement, sampler_actors=args.sampler_actors,
+        sampler_gpus=args.sampler_gpus, max_open_problems=args.max_open_problems,
     )  # fmt: skip
     try:
         sampling_config(cfg)  # the sampling settings together, checked before any work
@@ -132,9 +176,8 @@ def run(args: argparse.Namespace) -> int:
     from alphasolve.pipeline.solve import solve  # imports ray: only when solving
 
     cfg = pipeline_config(args)
-    problems = load_cli_problems(args.problems)
-    bars = ProgressBars(args.samples * len(problems))
-    summaries = solve(problems, args.out, cfg, args.address, bars)
+    bars = ProgressBars(None)  # the number of problems is known only once all are read
+    summaries = solve(stream_cli_problems(args.problems), args.out, cfg, args.address, bars)
     bars.close()
     print(
         f"{'problem':<28} {'samples':>7} {'unique':>7} {'passed':>7} {'clusters':>8}  picks (cluster sizes)"

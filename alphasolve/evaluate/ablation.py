@@ -28,11 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
 from alphasolve.evaluate.pools import Pool
-from clustering import Member, alphacode_picks, select
+from alphasolve.selectors import SELECTORS, get_selector
+from clustering import Member
 from clustering.metrics import (
     filtered_random_given,
     filtered_random_n_at_k,
@@ -42,7 +44,7 @@ from clustering.metrics import (
     pass_at_k,
     random_subsets,
 )
-from clustering.scorer import LEARNED_SCORER_FILE, get_scorer
+from clustering.scorer import LEARNED_SCORER_FILE
 
 __all__ = [
     "CLOSED_FORM",
@@ -61,22 +63,16 @@ __all__ = [
 SubsetSelector = Callable[[Sequence[Member], Sequence[bool], int], list[str]]
 
 
-def _size_only(f) -> float:
-    return f.log_size
+def _picks(name: str) -> SubsetSelector:
+    selector = get_selector(name)
+    return lambda m, ok, n: list(selector(m, ok, n).picks)
 
 
+# The cluster selectors: alphasolve.selectors' registry, the one `solve --selector` uses.
 SUBSET_SELECTORS: dict[str, Callable[[], SubsetSelector]] = {
-    "alphacode": lambda: lambda m, ok, n: alphacode_picks(m, n),
-    "trusted": lambda: lambda m, ok, n: list(select(m, ok, n, score=_size_only).picks),
-    "alphasolve": lambda: lambda m, ok, n: list(select(m, ok, n).picks),
-    "learned": lambda: _learned_selector(),
+    name: partial(_picks, name) for name in SELECTORS
 }
 CLOSED_FORM = ("random", "filtered-random")
-
-
-def _learned_selector() -> SubsetSelector:
-    score = get_scorer("learned")
-    return lambda m, ok, n: list(select(m, ok, n, score=score).picks)
 
 
 def default_selectors() -> list[str]:

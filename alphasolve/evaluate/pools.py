@@ -18,13 +18,14 @@ from functools import cached_property
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.sampler import SamplingConfig
-from alphasolve.model.samples_io import in_sampling_order
 from alphasolve.problem import Problem
+from alphasolve.problem_state import ProblemState
+from alphasolve.records import EvalRecord
 from alphasolve.rundir import RunDir
 from clustering import Member, expected_draws, input_shape_ok
 from judges import Judge, JudgeConfig, Program
 
-__all__ = ["Pool", "draws", "judge_hidden", "load_pool", "restrict", "sampled_group_size"]
+__all__ = ["Pool", "judge_hidden", "load_pool", "restrict", "sampled_group_size"]
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,6 @@ def _regroup(pool: Pool, language: str) -> tuple[tuple[int, ...], ...] | None:
     return tuple(g for g in groups if g)
 
 
-def draws(run: RunDir, pid: str, limit: int) -> list[dict]:
-    """The first `limit` sample rows of a problem, in sampling order. Rows come through the
-    run directory's per-problem index (RunDir.problem_rows): a 1,000-sample run of 120
-    problems has 120,000 sample rows, so neither a scan per problem (quadratic) nor every
-    stage file held in memory at once (it grows with the run) is affordable."""
-    return in_sampling_order(run.problem_rows("samples", pid))[:limit]
-
-
 def judge_hidden(
     run: RunDir,
     problems: Sequence[Problem],
@@ -130,44 +123,42 @@ def judge_hidden(
     tests, once: results append to the run's `eval` stage, so a killed evaluation resumes.
 
     One judge and one thread pool for all problems: survivors are few per problem, and a
-    judge per problem paid its start-up (zygotes, self-tests) 120 times on the test split."""
+    judge per problem paid its start-up (zygotes, self-tests) once per problem."""
     jobs: list[tuple[Problem, Candidate]] = []
-    for problem in problems:
-        done = {r["candidate_id"] for r in run.problem_rows("eval", problem.id)}
-        passed = {r["candidate_id"] for r in run.problem_rows("filter", problem.id) if r["passed"]}
+    for problem in problems:  # one problem's state at a time: memory stays flat
+        state = ProblemState(run, problem.id)
         todo: dict[str, Candidate] = {}
-        for r in draws(run, problem.id, limit):
-            cid = r["candidate_id"]
-            if cid in passed and cid not in done and cid not in todo:
-                todo[cid] = Candidate.from_json({k: v for k, v in r.items() if k != "chunk"})
+        for r in state.draws(limit):
+            cid = r.candidate_id
+            passed = cid in state.filtered and state.filtered[cid].passed
+            if passed and cid not in state.evals and cid not in todo:
+                todo[cid] = r.candidate
         jobs += [(problem, c) for c in todo.values()]
     if not jobs:
         return
     workers = workers or len(os.sched_getaffinity(0))
     with Judge(JudgeConfig(workers=workers)) as judge:
 
-        def one(job: tuple[Problem, Candidate]) -> dict:
+        def one(job: tuple[Problem, Candidate]) -> EvalRecord:
             problem, c = job
             tests = problem.examples + problem.hidden_tests
             report = judge.judge(problem, Program(c.language, c.code), tests)
-            return {
-                "problem_id": problem.id,
-                "candidate_id": c.candidate_id,
-                "correct": report.passed,
-                "verdict": str(report.verdict),
-            }
+            return EvalRecord(problem.id, c.candidate_id, report.passed, str(report.verdict))
 
-        batch: list[dict] = []
+        batch: list[EvalRecord] = []
+
+        def flush() -> None:
+            run.write(batch)
+            progress(len(batch))
+            batch.clear()
+
         # Twice the slots in threads: one thread compiling C++ leaves the other slot busy.
         with ThreadPoolExecutor(2 * workers) as pool:
             for row in pool.map(one, jobs):
                 batch.append(row)
                 if len(batch) >= 32:  # persist as we go: a kill loses at most one batch
-                    run.append("eval", batch)
-                    progress(len(batch))
-                    batch = []
-        run.append("eval", batch)
-        progress(len(batch))
+                    flush()
+        flush()
 
 
 def sampled_group_size(run: RunDir) -> int | None:
@@ -183,45 +174,33 @@ def load_pool(run: RunDir, problem: Problem, limit: int) -> Pool:
     without replacement (the run says so), in groups consecutive in sampling order."""
     pid = problem.id
     group_size = sampled_group_size(run)
-    rows = draws(run, pid, limit)
-    samples = tuple(r["candidate_id"] for r in rows)
-    languages = {r["candidate_id"]: r["language"] for r in rows}
+    state = ProblemState(run, pid)
+    rows = state.draws(limit)
+    samples = tuple(r.candidate_id for r in rows)
     ids = set(samples)
-    passed = frozenset(
-        r["candidate_id"]
-        for r in run.problem_rows("filter", pid)
-        if r["passed"] and r["candidate_id"] in ids
-    )
-    judged = [r for r in run.problem_rows("eval", pid) if r["candidate_id"] in ids]
-    verdicts = {r["candidate_id"]: r["verdict"] for r in judged}
+    languages = {c: state.candidates[c].language for c in ids}
+    passed = frozenset(c for c in ids if c in state.filtered and state.filtered[c].passed)
+    judged = [r for c, r in state.evals.items() if c in ids]
+    verdicts = {r.candidate_id: r.verdict for r in judged}
     missing = passed - verdicts.keys()
     if missing:
         raise RuntimeError(f"{pid}: {len(missing)} survivors were never judged on hidden tests")
-    correct = frozenset(r["candidate_id"] for r in judged if r["correct"])
-    first = {}
-    for r in rows:
-        first.setdefault(r["candidate_id"], r)
+    correct = frozenset(r.candidate_id for r in judged if r.correct)
     times = Counter(samples)
-    members = {
-        r["candidate_id"]: Member(
-            r["candidate_id"],
-            tuple(r["signature"]),
-            first[r["candidate_id"]]["log_likelihood"]
-            / max(1, first[r["candidate_id"]]["num_tokens"]),
-            len(first[r["candidate_id"]]["code"]),
-            times[r["candidate_id"]],
-        )
-        for r in run.problem_rows("behaviour", pid)
-        if r["candidate_id"] in passed
-    }
-    inputs = sorted(run.problem_rows("inputs", pid), key=lambda r: r["index"])
+    members = {}
+    for cid, sig in state.signatures.items():
+        if cid in passed:
+            c = state.candidates[cid]
+            members[cid] = Member(
+                cid, sig, c.log_likelihood / max(1, c.num_tokens), len(c.code), times[cid]
+            )
     examples = [t.input.text() for t in problem.examples]
-    shape_ok = tuple(input_shape_ok(r["input"], examples) for r in inputs)
+    shape_ok = tuple(input_shape_ok(text, examples) for text in state.inputs or [])
     groups = None
     if group_size:
         starts = range(0, len(samples), group_size)
         groups = tuple(tuple(range(a, min(a + group_size, len(samples)))) for a in starts)
-    log_likelihoods = tuple(r["log_likelihood"] for r in rows)
+    log_likelihoods = tuple(r.candidate.log_likelihood for r in rows)
     return Pool(
         pid, problem.rating, samples, languages, passed, correct, members, shape_ok, verdicts,
         groups, log_likelihoods,

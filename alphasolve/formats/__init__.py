@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from alphasolve.errors import AlphasolveError, ProblemError
-from alphasolve.formats import codecontests, kattis, native
+from alphasolve.formats import codecontests, kattis, native, polygon
 from alphasolve.problem import Problem
 
 __all__ = ["FORMATS", "find_format", "iter_problems", "load_problem", "load_problems"]
@@ -21,6 +21,7 @@ __all__ = ["FORMATS", "find_format", "iter_problems", "load_problem", "load_prob
 FORMATS: dict[str, ModuleType] = {
     native.NAME: native,
     kattis.NAME: kattis,
+    polygon.NAME: polygon,
     codecontests.NAME: codecontests,
 }
 
@@ -61,7 +62,8 @@ def _walk(path: Path, top: bool) -> Iterator[Problem | ProblemError]:
         if top and before == 0:
             yield ProblemError(
                 path,
-                "no problems found (expected problem.yaml, a Kattis package, or .json/.jsonl/.parquet rows)",
+                "no problems found (expected problem.yaml, a Kattis package, a Polygon problem.xml, "
+                "or .json/.jsonl/.parquet rows)",
             )
     elif top:
         known = ", ".join(FORMATS)

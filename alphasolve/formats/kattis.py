@@ -22,8 +22,11 @@ read, and where from:
   `output_validator/` 2023-07) becomes CUSTOM in the Kattis convention with the flags as args.
 * submissions: `submissions/{accepted,wrong_answer,time_limit_exceeded,run_time_error}/*`.
 
-Interactive, multi-pass and submit-answer problems are reported as not supported yet (a
-ProblemError), never judged as if they were batch problems.
+* interactive (`validation: custom interactive` legacy, `type: interactive` 2023-07): the
+  output validator is the interactor, in the Kattis convention (`Problem.interactor`).
+
+Multi-pass and submit-answer problems are reported as not supported yet (a ProblemError),
+never judged as if they were batch problems.
 """
 
 from __future__ import annotations
@@ -104,7 +107,7 @@ def load_problem(root: Path) -> Problem:
     f = FieldReader(data, yml)
     version = f.str("problem_format_version", "legacy")
     legacy = version.startswith("legacy")
-    custom_validation = _check_type(f, root, warnings)
+    custom_validation, interactive = _check_type(f, root, warnings)
     constants = _constants(f)
 
     statement = _statement(root, constants, warnings)
@@ -116,6 +119,16 @@ def load_problem(root: Path) -> Problem:
     limits = f.mapping("limits")
     memory = limits.number("memory", positive=True) if limits else None
     checker = _checker(f, root, legacy, custom_validation, warnings)
+    interactor = None
+    if interactive:
+        if checker.kind is not CheckerKind.CUSTOM:
+            raise ProblemError(
+                f.path,
+                "an interactive problem needs its interactor in output_validators/ "
+                "(output_validator/ from 2023-07)",
+                field="type" if f.has("type") else "validation",
+            )
+        interactor, checker = checker, CheckerSpec()
 
     meta: dict[str, Any] = {"problem_format_version": version}
     for key in ("source", "license", "uuid", "author", "rights_owner"):
@@ -140,14 +153,17 @@ def load_problem(root: Path) -> Problem:
         solutions=_submissions(root, warnings),
         warnings=tuple(warnings),
         meta=meta,
+        interactive=interactive,
+        interactor=interactor,
     )
 
 
 # -- problem.yaml ---------------------------------------------------------------------------
 
 
-def _check_type(f: FieldReader, root: Path, warnings: list[str]) -> bool:
-    """Reject problem types we cannot judge yet; True when legacy `validation` says custom."""
+def _check_type(f: FieldReader, root: Path, warnings: list[str]) -> tuple[bool, bool]:
+    """Reject problem types we cannot judge yet; (legacy `validation` says custom, the
+    problem is interactive)."""
     raw = f.data.get("type")
     if raw is None:
         types = {"pass-fail"}
@@ -169,26 +185,21 @@ def _check_type(f: FieldReader, root: Path, warnings: list[str]) -> bool:
             f"must begin with 'default' or 'custom', got {' '.join(validation)!r}",
             field="validation",
         )
-    if "interactive" in types or "interactive" in validation:
-        raise ProblemError(
-            f.path,
-            "interactive problems are not supported yet",
-            field="type" if "interactive" in types else "validation",
-        )
+    interactive = "interactive" in types or "interactive" in validation
     for kind in ("multi-pass", "submit-answer"):
         if kind in types:
             raise ProblemError(f.path, f"{kind} problems are not supported yet", field="type")
     for group in ("sample", "secret"):
         found = next((root / "data" / group).glob("**/*.interaction"), None)
-        if found is not None:
+        if found is not None and not interactive:
             raise ProblemError(
                 found,
-                "an .interaction sample means an interactive problem; "
-                "interactive problems are not supported yet",
+                "an .interaction sample means an interactive problem, but problem.yaml does "
+                "not say so (validation: custom interactive, or type: interactive)",
             )
     if "scoring" in types or "score" in validation:
         warnings.append("scoring problem: judged pass/fail (every hidden test must pass)")
-    return validation[0] == "custom"
+    return validation[0] == "custom", interactive
 
 
 def _name(f: FieldReader, root: Path) -> str:

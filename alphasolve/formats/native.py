@@ -21,7 +21,7 @@ from alphasolve.problem import Blob, CheckerKind, CheckerSpec, Convention, Probl
 NAME = "native"
 _KNOWN_KEYS = {
     "id", "name", "time_limit", "memory_limit", "rating", "tags", "checker", "examples",
-    "statement", "meta",
+    "statement", "meta", "interactor",
 }  # fmt: skip
 
 
@@ -58,6 +58,7 @@ def load_problem(root: Path) -> Problem:
         legend = input_spec = output_spec = notes = ""
     examples = _inline_examples(f) + pair_tests(root / "examples", "examples")
     meta = f.mapping("meta")
+    interactor = parse_interactor(f, root)
     return Problem(
         id=pid,
         name=f.str("name", required=True),
@@ -76,6 +77,8 @@ def load_problem(root: Path) -> Problem:
         rating=f.int("rating"),
         solutions=solutions_in(root / "solutions"),
         meta=dict(meta.data) if meta else {},
+        interactive=interactor is not None,
+        interactor=interactor,
     )
 
 
@@ -128,10 +131,29 @@ def parse_checker(f: FieldReader, root: Path) -> CheckerSpec:
             abs_tol=c.number("abs_tol", 0.0) or 0.0,
             rel_tol=c.number("rel_tol", 0.0) or 0.0,
         )
+    return _program_spec(c, root, "checker")
+
+
+def parse_interactor(f: FieldReader, root: Path) -> CheckerSpec | None:
+    """`interactor: {program: interactor.py, convention: kattis}` (an interactive problem)."""
+    raw = f.data.get("interactor")
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        raw = {"program": raw}
+    if not isinstance(raw, dict):
+        raise ProblemError(
+            f.path, "expected a program name or a mapping with 'program'", field="interactor"
+        )
+    return _program_spec(FieldReader(raw, f.path, "interactor."), root, "interactor")
+
+
+def _program_spec(c: FieldReader, root: Path, role: str) -> CheckerSpec:
+    """A checker's or interactor's program: its source file, convention and extra args."""
     program = root / c.str("program", required=True)
     if not program.is_file():
         raise ProblemError(
-            f.path, f"checker program {program.name} does not exist", field="checker.program"
+            c.path, f"{role} program {program.name} does not exist", field=f"{role}.program"
         )
     conv_name = c.str("convention", Convention.TESTLIB.value)
     try:
@@ -139,9 +161,11 @@ def parse_checker(f: FieldReader, root: Path) -> CheckerSpec:
     except ValueError:
         known = ", ".join(k.value for k in Convention)
         raise ProblemError(
-            f.path, f"unknown convention {conv_name!r}; known: {known}", field="checker.convention"
+            c.path, f"unknown convention {conv_name!r}; known: {known}", field=f"{role}.convention"
         ) from None
-    return CheckerSpec(kind=kind, program=program, convention=convention, args=c.str_list("args"))
+    return CheckerSpec(
+        kind=CheckerKind.CUSTOM, program=program, convention=convention, args=c.str_list("args")
+    )
 
 
 def write_problem(problem: Problem, root: Path) -> Path:
@@ -160,23 +184,14 @@ def write_problem(problem: Problem, root: Path) -> Path:
         data["tags"] = list(problem.tags)
     spec = problem.checker
     if spec.kind is CheckerKind.CUSTOM:
-        assert spec.program is not None
-        target = root / f"checker{spec.program.suffix}"
-        target.write_bytes(spec.program.read_bytes())
-        for header in spec.program.parent.glob("*.h"):
-            (root / header.name).write_bytes(header.read_bytes())
-        checker: dict[str, object] = {
-            "type": "custom",
-            "program": target.name,
-            "convention": str(spec.convention),
-        }
-        if spec.args:
-            checker["args"] = list(spec.args)
+        checker: dict[str, object] = {"type": "custom", **_write_program(spec, root, "checker")}
     else:
         checker = {"type": str(spec.kind), "case_sensitive": spec.case_sensitive}
         if spec.kind is CheckerKind.FLOATS:
             checker |= {"abs_tol": spec.abs_tol, "rel_tol": spec.rel_tol}
     data["checker"] = checker
+    if problem.interactor is not None:
+        data["interactor"] = _write_program(problem.interactor, root, "interactor")
     if problem.meta:
         data["meta"] = dict(problem.meta)
     (root / "problem.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
@@ -209,3 +224,16 @@ def write_problem(problem: Problem, root: Path) -> Path:
         n = by_kind[sol.kind.value] = by_kind.get(sol.kind.value, 0) + 1
         (folder / f"solution{n}{suffix}").write_bytes(sol.source.read())
     return root
+
+
+def _write_program(spec: CheckerSpec, root: Path, role: str) -> dict[str, object]:
+    """Copy a checker's or interactor's source (and the headers beside it) into `root`."""
+    assert spec.program is not None
+    target = root / f"{role}{spec.program.suffix}"
+    target.write_bytes(spec.program.read_bytes())
+    for header in spec.program.parent.glob("*.h"):
+        (root / header.name).write_bytes(header.read_bytes())
+    out: dict[str, object] = {"program": target.name, "convention": str(spec.convention)}
+    if spec.args:
+        out["args"] = list(spec.args)
+    return out

@@ -244,6 +244,10 @@ SAMPLERS = {
     ),
     "causal": BackendInfo("alphasolve.model.causal:CausalLMSampler", chat=True),
     "fake": BackendInfo("alphasolve.model.fake:FakeSampler", needs_model=False, devices=("cpu",)),
+    # its "model directory" holds only simulated_gpu.json (simulated.py)
+    "simulated-gpu": BackendInfo(
+        "alphasolve.model.simulated:SimulatedGpuSampler", needs_model=False, devices=("cpu",)
+    ),
 }
 
 

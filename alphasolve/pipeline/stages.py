@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from alphasolve.candidate import Candidate
 from alphasolve.problem import Problem
-from clustering import Member, Selection, expected_draws, input_shape_ok, select, signature
-from clustering.scorer import DEFAULT_SCORER, get_scorer
+from alphasolve.records import FilterRecord, SampleRecord
+from alphasolve.selectors import DEFAULT_SELECTOR, get_selector
+from clustering import Member, Selection, expected_draws, input_shape_ok, signature
 from judges import Blob, Judge, TestCase, Verdict
 from judges.judge import BatchJob
 
 __all__ = [
-    "FilterOutcome",
     "behaviour",
     "choose",
     "draw_weights",
@@ -23,17 +22,9 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class FilterOutcome:
-    candidate_id: str
-    verdict: str  # the first failing example's verdict, or AC
-    examples_passed: int
-    passed: bool
-
-
 def filter_on_examples(
     judge: Judge, problem: Problem, candidates: Sequence[Candidate]
-) -> list[FilterOutcome]:
+) -> list[FilterRecord]:
     """Judge each distinct program on every example (there are few): survivors pass all,
     and the count passed ranks the fallback when nothing survives.
 
@@ -48,6 +39,7 @@ def filter_on_examples(
             t,
             judge.limits_for(problem, c.language),
             problem.checker,
+            problem.interactor,  # interactive: the example interactions
         )
         for i, c in enumerate(candidates)
         for j, t in enumerate(examples)
@@ -60,18 +52,27 @@ def filter_on_examples(
     for c, row in zip(candidates, verdicts, strict=True):
         passed = sum(v is Verdict.AC for v in row)
         first = next((v for v in row if v is not Verdict.AC), Verdict.AC)  # in example order
-        out.append(FilterOutcome(c.candidate_id, str(first), passed, first is Verdict.AC))
+        out.append(
+            FilterRecord(problem.id, c.candidate_id, str(first), passed, first is Verdict.AC)
+        )
     return out
 
 
 def behaviour(
     judge: Judge, problem: Problem, survivors: Sequence[Candidate], inputs: Sequence[str]
 ) -> dict[str, tuple[str, ...]]:
-    """Each survivor's signature over the generated inputs (all pairs on all slots)."""
+    """Each survivor's signature over the generated inputs (all pairs on all slots). On an
+    interactive problem the inputs are the interactor's, each run is a conversation with it,
+    and a cell is (the interactor's verdict, the digest of what the program said)."""
     tests = [TestCase(f"gen-{j}", Blob.of(text)) for j, text in enumerate(inputs)]
     jobs = [
         BatchJob(
-            f"{c.candidate_id}\0{j}", c.language, c.code, t, judge.limits_for(problem, c.language)
+            f"{c.candidate_id}\0{j}",
+            c.language,
+            c.code,
+            t,
+            judge.limits_for(problem, c.language),
+            interactor=problem.interactor,
         )
         for c in survivors
         for j, t in enumerate(tests)
@@ -85,14 +86,14 @@ def behaviour(
     return {cid: signature(row) for cid, row in cells.items()}
 
 
-def draw_weights(rows: Sequence[Mapping], group_size: int | None) -> Mapping[str, float]:
-    """Each program's weight in its cluster (`choose`'s `draws`), from one problem's sample
-    rows in sampling order (samples_io.in_sampling_order): its draws, or, drawn without
+def draw_weights(rows: Sequence[SampleRecord], group_size: int | None) -> Mapping[str, float]:
+    """Each program's weight in its cluster (`choose`'s `draws`), from one problem's samples
+    in sampling order (samples_io.in_sampling_order): its draws, or, drawn without
     replacement in groups of `group_size`, its expected draws (clustering.expected_draws)."""
     if group_size is None:
-        return Counter(r["candidate_id"] for r in rows)
+        return Counter(r.candidate_id for r in rows)
     return expected_draws(
-        [(i // group_size, r["candidate_id"], r["log_likelihood"]) for i, r in enumerate(rows)]
+        [(i // group_size, r.candidate_id, r.candidate.log_likelihood) for i, r in enumerate(rows)]
     )
 
 
@@ -102,7 +103,7 @@ def choose(
     signatures: dict[str, tuple[str, ...]],
     inputs: Sequence[str],
     n: int = 10,
-    scorer: str = DEFAULT_SCORER,
+    selector: str = DEFAULT_SELECTOR,
     draws: Mapping[str, float] | None = None,
 ) -> Selection:
     """The picks among the survivors; `draws`: how many samples were each survivor, or its
@@ -121,11 +122,11 @@ def choose(
         )
         for c in survivors
     ]
-    return select(members, shape_ok, n, score=get_scorer(scorer))
+    return get_selector(selector)(members, shape_ok, n)
 
 
 def fallback_picks(
-    candidates: Sequence[Candidate], outcomes: Sequence[FilterOutcome], n: int = 10
+    candidates: Sequence[Candidate], outcomes: Sequence[FilterRecord], n: int = 10
 ) -> list[str]:
     """Nothing passed the examples: the programs that passed most examples, then the
     likeliest, rather than submitting nothing."""

@@ -18,7 +18,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from alphasolve.pipeline.solve import SolveConfig, solve
+from alphasolve.pipeline.config import SolveConfig
+from alphasolve.pipeline.solve import solve
+from alphasolve.problem_state import ProblemState
+from alphasolve.records import PickRecord
 from alphasolve.replay.contest import Contest, ContestProblem
 from alphasolve.replay.plot import plot_standings
 from alphasolve.replay.scoring import (
@@ -157,16 +160,12 @@ def replay(
     solve([cp.problem for cp in contest.problems], run.path, cfg.solve, address, progress)
     info = run.info()  # solve() keeps the timings of problems an earlier run finished
     timings = info.get("timings", {})
-    picks: dict[str, dict[int, dict[str, Any]]] = {}
-    for row in run.read("picks"):
-        picks.setdefault(row["problem_id"], {}).setdefault(int(row["rank"]), row)
-
     replays = []
     ready = 0.0
     with Judge(JudgeConfig(workers=cfg.judge_workers)) as judge:
         for cp in contest.problems:
             ready += float(timings.get(cp.problem.id, {}).get("total", 0.0))
-            ordered = [picks[cp.problem.id][k] for k in sorted(picks.get(cp.problem.id, {}))]
+            ordered = ProblemState(run, cp.problem.id).picks
             replays.append(_submit(judge, contest, cp, ordered, cfg.clock, ready))
     ours = total([r.score for r in replays])
     others = [row_score(contest.rules, row) for row in contest.standings.rows]
@@ -181,7 +180,7 @@ def _submit(
     judge: Judge,
     contest: Contest,
     cp: ContestProblem,
-    picks: Sequence[dict[str, Any]],
+    picks: Sequence[PickRecord],
     clock: Clock,
     ready: float,
 ) -> ProblemReplay:
@@ -193,11 +192,11 @@ def _submit(
         if seconds >= contest.duration_seconds:
             log.info("%s: pick %d would come after the end of the contest", problem.id, k)
             break
-        report = judge.judge(problem, Program(pick["language"], pick["code"]), tests)
+        report = judge.judge(problem, Program(pick.language, pick.code), tests)
         failed = None if report.passed or not report.tests else len(report.tests) - 1
         attempt = Attempt(k, seconds, report.verdict, failed)
         counted = counts_as_rejection(contest.rules, attempt)
-        submissions.append(Submission(attempt, pick["candidate_id"], pick["language"], counted))
+        submissions.append(Submission(attempt, pick.candidate_id, pick.language, counted))
         log.info("%s: pick %d at minute %.0f: %s", problem.id, k, seconds / 60, report.verdict)
         if report.passed:
             break

@@ -11,11 +11,13 @@ from judges.checkers.builtin import (
     check_tokens,
     output_digest_tokens,
 )
-from judges.checkers.spec import CheckerKind, CheckerSpec, Convention
+from judges.checkers.spec import CheckerFailure, CheckerKind, CheckerSpec, Convention
+from judges.checkers.testlib_std import STD_CHECKERS
 
 __all__ = [
     "CHECKERS",
     "CheckResult",
+    "CheckerFailure",
     "CheckerKind",
     "CheckerSpec",
     "Convention",
@@ -29,6 +31,7 @@ CHECKERS: dict[CheckerKind, CheckerFn] = {
     CheckerKind.TOKENS: check_tokens,
     CheckerKind.FLOATS: check_floats,
     CheckerKind.EXACT: check_exact,
+    **STD_CHECKERS,
 }
 
 

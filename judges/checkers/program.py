@@ -1,6 +1,6 @@
 """Custom checker programs, run in the same sandbox as candidates, in their own conventions.
 
-testlib:  checker input output answer          exit 0 OK, 1 WA, 2 PE, 3 FAIL, 4 DIRT, 7 POINTS
+testlib:  checker input output answer     exit 0 OK, 1 WA, 2 PE, 3 FAIL, 4 DIRT, 7 POINTS, 8 EOF
 Kattis:   validator input answer feedback_dir [flags] < output     exit 42 AC, 43 WA
 
 A checker that crashes, times out or answers outside its convention is a judge error (the
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from judges.checkers.builtin import CheckResult
-from judges.checkers.spec import CheckerSpec, Convention
+from judges.checkers.spec import CheckerFailure, CheckerSpec, Convention
 from judges.config import Limits
 from judges.executors import Prepared
 from judges.sandbox.slot import Outcome
@@ -25,6 +25,7 @@ __all__ = [
     "CHECKER_LIMITS",
     "CheckerFailure",
     "CheckerFiles",
+    "accepts",
     "argv_for",
     "checker_files",
     "cleanup",
@@ -33,12 +34,8 @@ __all__ = [
 
 CHECKER_LIMITS = Limits(time=10.0, wall_factor=2.0, memory_mb=1024, output_mb=16)
 
-_TESTLIB = {0: True, 1: False, 2: False, 4: False}  # 2 = presentation error: counted as WA
+_TESTLIB = {0: True, 1: False, 2: False, 4: False, 8: False}  # 2 PE, 4 DIRT, 8 EOF: WA
 _KATTIS = {42: True, 43: False}
-
-
-class CheckerFailure(Exception):
-    """The checker itself failed (verdict JE)."""
 
 
 @dataclass(frozen=True)
@@ -77,10 +74,17 @@ def argv_for(
     return (str(files.input), str(files.output), str(files.answer)), False
 
 
+def accepts(convention: Convention | None, exit_code: int | None) -> bool | None:
+    """What a checker's (or interactor's) exit code says in its convention: True accepted,
+    False rejected, None neither (the program failed)."""
+    table = _KATTIS if convention is Convention.KATTIS else _TESTLIB
+    return table.get(exit_code) if exit_code is not None else None
+
+
 def interpret(spec: CheckerSpec, out: Outcome, prepared: Prepared) -> CheckResult:
-    table = _KATTIS if spec.convention is Convention.KATTIS else _TESTLIB
     message = (out.stderr or out.stdout).decode("utf-8", errors="replace").strip()[:500]
-    if out.killed or out.signal is not None or out.exit_code not in table:
+    ok = accepts(spec.convention, out.exit_code)
+    if out.killed or out.signal is not None or ok is None:
         what = (
             f"killed ({out.killed} limit)"
             if out.killed
@@ -91,7 +95,7 @@ def interpret(spec: CheckerSpec, out: Outcome, prepared: Prepared) -> CheckResul
         raise CheckerFailure(
             f"checker {spec.program.name if spec.program else '?'} failed: {what}: {message}"
         )
-    return CheckResult(table[out.exit_code], message)
+    return CheckResult(ok, message)
 
 
 def cleanup(files: CheckerFiles) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-__all__ = ["CheckerKind", "CheckerSpec", "Convention"]
+__all__ = ["CheckerFailure", "CheckerKind", "CheckerSpec", "Convention"]
 
 
 class CheckerKind(StrEnum):
@@ -14,6 +14,20 @@ class CheckerKind(StrEnum):
     FLOATS = "floats"  # tokens, but numeric answer tokens compared with a tolerance
     EXACT = "exact"  # byte-for-byte, after normalising line endings and the final newline
     CUSTOM = "custom"  # the problem's own checker program
+    # testlib's standard checkers (Polygon's std::NAME.cpp), with exactly their semantics:
+    # judges/checkers/testlib_std.py.
+    WCMP = "wcmp"  # tokens, byte for byte
+    NCMP = "ncmp"  # signed 64-bit integers in canonical form
+    LCMP = "lcmp"  # lines, each compared as tokens
+    FCMP = "fcmp"  # lines, byte for byte
+    HCMP = "hcmp"  # one huge integer
+    RCMP = "rcmp"  # doubles, absolute or relative error abs_tol (rcmp4/6/9)
+    YESNO = "yesno"  # one YES or NO, case-insensitive
+    NYESNO = "nyesno"  # YES/NO tokens, case-insensitive
+
+
+class CheckerFailure(Exception):
+    """The checker itself failed, or found the jury's answer invalid (verdict JE)."""
 
 
 class Convention(StrEnum):
@@ -40,5 +54,7 @@ class CheckerSpec:
             return f"custom:{self.convention}:{name}"
         if self.kind is CheckerKind.FLOATS:
             return f"floats(abs={self.abs_tol:g},rel={self.rel_tol:g})"
+        if self.kind is CheckerKind.RCMP:
+            return f"rcmp(eps={self.abs_tol:g})"
         suffix = "" if self.case_sensitive else ",nocase"
         return f"{self.kind}{suffix}" if suffix else str(self.kind)

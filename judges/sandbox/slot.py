@@ -26,7 +26,7 @@ from judges.config import Limits, SandboxConfig
 from judges.sandbox import landlock, protocol
 from judges.testdata import Blob
 
-__all__ = ["JudgeError", "Outcome", "Slot", "make_workdir"]
+__all__ = ["JudgeError", "Outcome", "Piped", "Slot", "make_workdir"]
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,19 @@ class Outcome:
     stderr: bytes  # truncated
     stderr_size: int
     compile_error: str | None = None  # Python syntax error, found before running
+    ended: float = 0.0  # CLOCK_MONOTONIC when the job was reaped (which side of a pair ended first)
+
+
+@dataclass(frozen=True)
+class Piped:
+    """A job's stdin and stdout wired to pipes instead of a file and a memfd (an interactive
+    run). The slot owns both fds: it closes its copies as soon as the zygote has them, so the
+    far end sees end-of-file the moment the job ends. `writable`: directories the job may also
+    write (an interactor's feedback directory)."""
+
+    stdin_fd: int
+    stdout_fd: int
+    writable: tuple[str, ...] = ()
 
 
 def make_workdir(config: SandboxConfig) -> Path:
@@ -173,11 +186,12 @@ class Slot:
     def run_python(
         self,
         code: str,
-        stdin: Blob,
+        stdin: Blob | Piped,
         limits: Limits,
         args: tuple[str, ...] = (),
         extra_read: tuple[str, ...] = (),
     ) -> Outcome:
+        writable = stdin.writable if isinstance(stdin, Piped) else ()
         data = code.encode()
         code_fd = _memfd("code", data)
         req = {
@@ -186,7 +200,7 @@ class Slot:
             "args": list(args),
             "recursion_limit": self.config.python_recursion_limit,
             "int_max_str_digits": self.config.python_int_max_str_digits,
-            "landlock": self._rules(python=True, extra_read=extra_read),
+            "landlock": self._rules(python=True, extra_read=extra_read, extra_write=writable),
             "limits": self._limits(limits, python=True),
         }
         try:
@@ -197,7 +211,7 @@ class Slot:
     def run_exec(
         self,
         argv: list[str],
-        stdin: Blob,
+        stdin: Blob | Piped,
         limits: Limits,
         *,
         exec_paths: tuple[str, ...] = (),
@@ -206,6 +220,8 @@ class Slot:
         cwd: str | None = None,
         env: dict[str, str] | None = None,
     ) -> Outcome:
+        if isinstance(stdin, Piped):
+            extra_write = (*extra_write, *stdin.writable)
         req = {
             "kind": "exec",
             "argv": argv,
@@ -263,14 +279,21 @@ class Slot:
         return rules
 
     def _run(
-        self, req: dict[str, Any], stdin: Blob, limits: Limits, extra_fds: list[int]
+        self, req: dict[str, Any], stdin: Blob | Piped, limits: Limits, extra_fds: list[int]
     ) -> Outcome:
-        stdin_fd = _open_input(stdin)
-        out_fd = _memfd("stdout")
+        piped = isinstance(stdin, Piped)
+        if isinstance(stdin, Piped):
+            stdin_fd, out_fd = stdin.stdin_fd, stdin.stdout_fd
+        else:
+            stdin_fd, out_fd = _open_input(stdin), _memfd("stdout")
         err_fd = _memfd("stderr")
+        handed_over = [stdin_fd, out_fd] if piped else []  # closed once the zygote has them
         try:
             reply = self._exchange(
-                req, [stdin_fd, out_fd, err_fd, *extra_fds], timeout=limits.wall + 30
+                req,
+                [stdin_fd, out_fd, err_fd, *extra_fds],
+                timeout=limits.wall + 30,
+                close_after_send=handed_over,
             )
             if "compile_error" in reply:
                 return Outcome(
@@ -290,7 +313,7 @@ class Slot:
                 raise JudgeError(f"zygote: {reply['error']}")
             if reply.get("setup_error"):
                 raise JudgeError(reply["setup_error"])
-            out_size = os.fstat(out_fd).st_size
+            out_size = 0 if piped else os.fstat(out_fd).st_size
             err_size = os.fstat(err_fd).st_size
             return Outcome(
                 exit_code=reply["exit_code"],
@@ -299,22 +322,33 @@ class Slot:
                 wall=reply["wall"],
                 maxrss_kb=reply["maxrss_kb"],
                 killed=reply["killed"],
-                stdout=os.pread(out_fd, min(out_size, limits.output_mb * 2**20 + 1), 0),
+                stdout=b""
+                if piped
+                else os.pread(out_fd, min(out_size, limits.output_mb * 2**20 + 1), 0),
                 stdout_size=out_size,
                 stderr=os.pread(err_fd, min(err_size, self.config.stderr_keep_chars * 4), 0),
                 stderr_size=err_size,
+                ended=reply.get("ended", 0.0),
             )
         finally:
-            for fd in (stdin_fd, out_fd, err_fd):
+            for fd in (*handed_over, err_fd) if piped else (stdin_fd, out_fd, err_fd):
                 os.close(fd)
 
-    def _exchange(self, req: dict[str, Any], fds: list[int], timeout: float) -> dict[str, Any]:
+    def _exchange(
+        self,
+        req: dict[str, Any],
+        fds: list[int],
+        timeout: float,
+        close_after_send: list[int] | None = None,
+    ) -> dict[str, Any]:
         if self.sock is None or self.proc is None or self.proc.poll() is not None:
             self.restart()
         assert self.sock is not None
         try:
             self.sock.settimeout(timeout)
             protocol.send(self.sock, req, fds)
+            while close_after_send:  # emptied here: the caller closes what is left on failure
+                os.close(close_after_send.pop())
             reply, extra = protocol.recv(self.sock)
             for fd in extra:
                 os.close(fd)

@@ -185,6 +185,11 @@ class Zygote:
             os.close(status_r)
             self._child(req, fds, status_w, ruleset, code)  # never returns
         os.close(status_w)
+        # The job has its own copies of its stdio. Dropping ours at once lets the other end of
+        # a pipe (an interactive run) see end-of-file when the job ends, not after the sweep.
+        for fd in fds[:3]:
+            os.close(fd)
+        del fds[:3]
         try:
             return self._supervise(req, pid, start, status_r)
         finally:
@@ -239,9 +244,13 @@ class Zygote:
         pidfd = os.pidfd_open(pid)
         statm = -1
         killed = None
+        ended = start
         try:
             while True:
                 ready, _, _ = select.select([pidfd], [], [], poll)
+                # When the job ended, for ordering the two sides of an interactive run: taken
+                # before any kill, which is the cause of whatever the other side sees next.
+                ended = time.monotonic()
                 if ready:
                     break
                 try:
@@ -278,6 +287,7 @@ class Zygote:
             "wall": wall,
             "maxrss_kb": ru.ru_maxrss,
             "killed": killed,
+            "ended": ended,  # the system-wide monotonic clock: comparable across zygotes
         }
 
     def _sweep(self, job: int) -> None:
@@ -304,13 +314,19 @@ class Zygote:
                 os.killpg(job, signal.SIGKILL)
             except (ProcessLookupError, PermissionError):
                 pass
-        while True:  # reap whatever was re-parented to us (we are PID 1 or a subreaper)
+        # Reap whatever was re-parented to us (we are PID 1 or a subreaper). A killed process
+        # may take a moment to die (a big compiler on a loaded machine): wait for it, boundedly,
+        # so that none is left over, even as a zombie, when the next job starts.
+        deadline = time.monotonic() + 2.0
+        while True:
             try:
                 pid, _ = os.waitpid(-1, os.WNOHANG)
             except ChildProcessError:
                 break
             if pid == 0:
-                break
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.001)
         try:
             leftovers = os.listdir(self.scratch)
         except OSError:

@@ -1,4 +1,5 @@
 """Declarative adversarial judge cases: tests/judges/cases/<name>/{case.yaml, main.py|main.cpp}.
+A case with `interactor:` runs the program against that interactor (interactive judging).
 
 Each case checks its verdict and the host afterwards: no process of any slot uid left, no
 forbidden file created, the judge still answering correctly.
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from judges import Blob, CheckerKind, CheckerSpec, Judge, Program, TestCase, Verdict
+from judges import Blob, CheckerKind, CheckerSpec, Convention, Judge, Program, TestCase, Verdict
 from judges.config import Limits
 
 CASES = Path(__file__).parent / "cases"
@@ -54,8 +55,9 @@ def _checker(raw: object) -> CheckerSpec:
 
 
 def slot_processes(judge: Judge) -> list[str]:
-    """Processes still running as any slot uid (there must be none between runs)."""
-    base = judge.config.sandbox.base_uid
+    """Processes still running as one of this judge's slot uids (there must be none between
+    runs; other judges on the machine have their own uids)."""
+    uids = {slot.uid for slot in judge._slots}
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -68,7 +70,7 @@ def slot_processes(judge: Judge) -> list[str]:
         for line in status.splitlines():
             if line.startswith("Uid:"):
                 uid = int(line.split()[1])
-                if base <= uid < base + 1024:
+                if uid in uids:
                     found.append(f"pid {entry} uid {uid}")
     return found
 
@@ -91,6 +93,16 @@ def stray_files(judge: Judge) -> list[str]:
                 if base <= uid < base + 1024:
                     found.append(entry.path)
     return found
+
+
+def _interactor(case: Path, meta: dict) -> CheckerSpec | None:
+    if "interactor" not in meta:
+        return None
+    return CheckerSpec(
+        CheckerKind.CUSTOM,
+        program=(case / meta["interactor"]).resolve(),
+        convention=Convention(meta.get("convention", "kattis")),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +150,9 @@ def test_case(name: str, language: str, judge: Judge, datadir: Path) -> None:
     prepared = judge.prepare(language, source)
     test = TestCase(name, Blob.file(inp), Blob.file(ans))
     start = time.monotonic()
-    result = judge.run(prepared, test, limits, _checker(meta.get("checker")))
+    result = judge.run(
+        prepared, test, limits, _checker(meta.get("checker")), _interactor(case, meta)
+    )
     elapsed = time.monotonic() - start
     expected = _expected(meta["expect"], language)
     assert str(result.verdict) in expected, (

@@ -1,0 +1,2 @@
+print("hello", flush=True)
+print("? 500", flush=True)

@@ -1,0 +1,4 @@
+import time
+
+print("done", flush=True)
+time.sleep(60)  # never reads, never ends

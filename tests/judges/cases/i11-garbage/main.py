@@ -1,0 +1,5 @@
+import sys
+
+sys.stdout.buffer.write(bytes(range(256)) * 8)
+sys.stdout.flush()
+print(input())
