@@ -73,7 +73,8 @@ def test_backend_by_inspection(models, tmp_path) -> None:
         backend_name("auto", tmp_path)
     assert "\n" not in str(caught.value) and "BertModel" in str(caught.value)
     with pytest.raises(
-        ModelError, match="unknown sampler 'gpt' \\(known: auto, seq2seq, causal, fake, simulated-gpu\\)"
+        ModelError,
+        match="unknown sampler 'gpt' \\(known: auto, seq2seq, causal, fake, simulated-gpu\\)",
     ):
         make_sampler("gpt", tmp_path)
 
