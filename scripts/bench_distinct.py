@@ -4,7 +4,7 @@
 
 The judge runs each distinct program once, so what a sampling budget buys is distinct
 programs, not draws. Both ways sample the same problems (the first --problems of
-problems/corpus/valid), the same budget, seed and settings, through Seq2SeqSampler (the fast
+problems/corpus/valid), the same budget, seed and settings, through the seq2seq sampler (the fast
 T5 loop; without replacement it is a stochastic beam search that also reorders its caches).
 Needs a trained model (duplicates are a property of a sharp model): the shipped one unless
 --model. Prints per way samples/s and distinct programs/s; the last line is
@@ -22,8 +22,7 @@ import torch
 
 from alphasolve.formats import load_problem
 from alphasolve.model.prompt import LanguageSplit
-from alphasolve.model.sampler import SamplingConfig
-from alphasolve.model.seq2seq import Seq2SeqSampler
+from alphasolve.model.sampler import SamplingConfig, make_sampler
 from alphasolve.model.settings import resolve_temperature
 
 CORPUS = Path(__file__).resolve().parent.parent / "problems" / "corpus" / "valid"
@@ -39,7 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    sampler = Seq2SeqSampler.load(args.model)
+    sampler = make_sampler("seq2seq", args.model)  # with literal masking where it asks
     problems = [load_problem(d) for d in sorted(CORPUS.iterdir())[: args.problems]]
     base = SamplingConfig(
         temperature=resolve_temperature(args.temperature, args.model),

@@ -169,7 +169,7 @@ def test_scorer_perplexity_matches_the_model_loss(tmp_path: Path) -> None:
 
     sampler = Seq2SeqSampler(save_tiny_model(tmp_path))
     pairs = [("a statement", "print(1)\n"), ("another, longer statement", "x = 2\nprint(x)\n")]
-    scored = sampler.score(pairs)
+    scored = sampler.score_pairs(pairs)
     for (prompt, target), (nll, tokens) in zip(pairs, scored, strict=True):
         enc = sampler.tokenizer([prompt], return_tensors="pt")
         labels = sampler.tokenizer([target], return_tensors="pt")["input_ids"]

@@ -116,7 +116,7 @@ def test_broken_variants_differ() -> None:
 def test_registry() -> None:
     assert sampler_class("fake") is FakeSampler
     assert isinstance(make_sampler("fake"), FakeSampler)
-    with pytest.raises(ValueError, match="known: seq2seq, fake"):
+    with pytest.raises(ValueError, match="known: auto, seq2seq, causal, fake"):
         sampler_class("gpt")
 
 

@@ -62,9 +62,10 @@ def test_a_broken_file_is_one_line_naming_file_and_field(
 
 
 def test_default_temperature_is_the_models_else_the_samplers(tmp_path: Path) -> None:
-    assert default_temperature(tmp_path) == SamplingConfig.temperature
+    assert default_temperature(tmp_path, "seq2seq") == SamplingConfig.temperature
     _write(tmp_path, '{"temperature": 0.9}')
-    assert default_temperature(tmp_path) == 0.9
+    assert default_temperature(tmp_path, "seq2seq") == 0.9
+    assert default_temperature(tmp_path, "causal") == 0.9  # any backend with a model
     # The fake sampler has no model, so no model settings.
     assert default_temperature(tmp_path, "fake") == SamplingConfig.temperature
     # No --model: the shipped model's own setting.
@@ -88,12 +89,13 @@ def test_a_model_directory_missing_here_is_said_not_silent(
         )
         assert pipeline_config(args).temperature == 0.7  # given: nothing to say
         _write(tmp_path, '{"temperature": 0.9}')
-        assert default_temperature(tmp_path) == 0.9
+        assert default_temperature(tmp_path, "seq2seq") == 0.9
     assert caplog.records == []
 
 
 def test_cli_samples_at_the_models_temperature_unless_given(tmp_path: Path) -> None:
     model = _write(tmp_path, '{"temperature": 0.9}')
+    (tmp_path / "config.json").write_text('{"is_encoder_decoder": true}')  # --sampler auto reads it
     parser = build_parser()
     for command in (["solve", "p", "--out", "r"], ["eval", "p", "--out", "r"]):
         args = parser.parse_args([*command, "--model", str(model)])

@@ -283,14 +283,17 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, c
     from alphasolve.formats import load_problem
     from alphasolve.model import SamplingConfig
     from alphasolve.model.literals import mask_problem
+    from alphasolve.model.masking import LiteralMasking
     from alphasolve.model.prompt import training_meta
-    from alphasolve.model.seq2seq import Seq2SeqSampler
+    from alphasolve.model.sampler import KnownProgram, make_sampler
 
-    sampler = Seq2SeqSampler(exported)
-    assert sampler.literal_placeholders and len(sampler.tokenizer) == 534
+    sampler = make_sampler("auto", exported)
+    assert isinstance(sampler, LiteralMasking)  # its alphasolve.json asks for placeholders
+    backend = sampler.backend
+    assert len(backend.tokenizer) == 534
     # The new rows must be told apart and weigh like the old ones (mean-resizing made them
     # near-copies of the mean row: cosine 0.98 between <N0> and <N1>).
-    rows = sampler.model.shared.weight.detach().float()
+    rows = backend.model.shared.weight.detach().float()
     new, old = rows[512:], rows[:512]
     unit = new / new.norm(dim=1, keepdim=True)
     cosine = (unit @ unit.T).fill_diagonal_(0)
@@ -299,8 +302,10 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, c
     problem = load_problem(REPO / "problems" / "two-gifts")
     masked, literals = mask_problem(problem)
     assert literals.numbers  # the demo problem states its bounds
-    prompt, _ = sampler.solution_pair(problem, training_meta(problem, "python3", True), "")
-    assert masked.input_spec in prompt and problem.input_spec not in prompt
+    scored_prompts: list[str] = []
+    backend.score_pairs = lambda pairs: scored_prompts.extend(p for p, _ in pairs) or [(1.0, 1)]
+    sampler.score([KnownProgram(problem, training_meta(problem, "python3", True), "")])
+    assert masked.input_spec in scored_prompts[0] and problem.input_spec not in scored_prompts[0]
     samples = sampler.sample(problem, 4, 0, SamplingConfig(max_new_tokens=8))
     assert len(samples) == 4 and all(s.log_likelihood < 0 for s in samples)
 
@@ -316,12 +321,12 @@ def test_placeholder_run_exports_a_model_the_sampler_masks_for(tmp_path: Path, c
         bans.append(set(banned))
         return [_Generated(["print(<N0>, <N9>)"] * n, [-1.0] * n, [5] * n) for n in sizes]
 
-    sampler._generate = generate
+    backend._generate = generate
     codes = {s.code for s in sampler.sample(problem, 4, 0, SamplingConfig())}
     assert codes == {f"print({literals.numbers[0]}, <N9>)"}  # <N9>: not in this statement
     assert all(masked.input_spec in prompt for prompt in seen)
     # ... and a real decoder is never let draw <N9>: the statement does not define it.
-    ids = sampler.tokenizer.convert_tokens_to_ids(["<N0>", "<N9>", "<L0>"])
+    ids = backend.tokenizer.convert_tokens_to_ids(["<N0>", "<N9>", "<L0>"])
     assert ids[1] in bans[-1] and ids[0] not in bans[-1]
     assert (ids[2] in bans[-1]) == (not literals.letters)
     sampler.sample_inputs(problem, 2, 0, SamplingConfig())

@@ -23,6 +23,7 @@ from alphasolve.cli.solve_cmd import (
     pipeline_config,
 )
 from alphasolve.errors import AlphasolveError
+from alphasolve.model.sampler import SAMPLERS, backend_name, make_sampler
 
 HELP = "evaluate: pass@k and n@k per selector with bootstrap intervals, report and plots"
 
@@ -102,11 +103,10 @@ def run(args: argparse.Namespace) -> int:
                 verdicts["hidden tests"][pool.verdicts[cid]] += 1
     metrics = summarise(results, by_language, seed=args.seed)
     perplexity = {}
-    if cfg.sampler == "seq2seq" and not args.no_perplexity:
+    if SAMPLERS[backend_name(cfg.sampler, cfg.model_dir)].needs_model and not args.no_perplexity:
         from alphasolve.evaluate.perplexity import perplexity as measure
-        from alphasolve.model.seq2seq import Seq2SeqSampler
 
-        perplexity = measure(Seq2SeqSampler.load(args.model), problems)
+        perplexity = measure(make_sampler(cfg.sampler, cfg.model_dir, cfg.load), problems)
     metrics |= {
         "samples": args.samples,
         "subsets": args.subsets,

@@ -14,10 +14,11 @@ import os
 import sys
 from pathlib import Path
 
+from alphasolve.cli.model_args import add_model_arguments, load_options
 from alphasolve.errors import AlphasolveError
 from alphasolve.formats import load_problem
 from alphasolve.model.prompt import LanguageSplit
-from alphasolve.model.sampler import SAMPLERS, SamplingConfig, make_sampler
+from alphasolve.model.sampler import SAMPLERS, SamplingConfig, backend_name, make_sampler
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.sample_stage import sample_problem
 from alphasolve.records import SampleRecord
@@ -34,10 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--samples", type=int, required=True, metavar="N", help="samples wanted in all"
     )
     parser.add_argument("--out", type=Path, required=True, metavar="RUN", help="run directory")
-    parser.add_argument("--model", type=Path, metavar="DIR",
-                        help="a local seq2seq model directory (default: the shipped model)")  # fmt: skip
-    parser.add_argument("--sampler", choices=sorted(SAMPLERS), default="seq2seq",
-                        help="sampler backend (fake: no model, for tests)")  # fmt: skip
+    add_model_arguments(parser)
     # Defaults of None: the config's own defaults apply (they live in SamplingConfig only).
     parser.add_argument("--language", metavar="SPLIT",
                         help="budget split, e.g. python3:0.5,cpp17:0.5 (the default)")  # fmt: skip
@@ -78,6 +76,12 @@ def run(args: argparse.Namespace) -> int:
     if args.samples < 0:
         raise AlphasolveError(f"--samples must be >= 0, not {args.samples}")
     config = build_config(args)
+    options = load_options(args)
+    name = backend_name(args.sampler, args.model)
+    if config.without_replacement and not SAMPLERS[name].without_replacement:
+        raise AlphasolveError(
+            f"--without-replacement: the {name} sampler cannot draw without replacement"
+        )
     problem = load_problem(args.problem)
     run_dir = RunDir(args.out)
     path = run_dir.stage(SampleRecord.STAGE)
@@ -85,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if done >= args.samples:
         print(f"{problem.id}: {done} samples already in {path}; nothing to do")
         return 0
-    sampler = make_sampler(args.sampler, args.model)
+    sampler = make_sampler(name, args.model, options)
 
     from tqdm import tqdm
 

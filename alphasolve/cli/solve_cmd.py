@@ -9,9 +9,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from alphasolve.cli.model_args import add_model_arguments, load_options
 from alphasolve.errors import AlphasolveError, ProblemError
 from alphasolve.formats import iter_problems
-from alphasolve.model.sampler import DEFAULT_LANGUAGES, SAMPLERS, SamplingConfig
+from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.config import AUTO, SolveConfig, sampling_config
 from alphasolve.problem import Problem
@@ -47,8 +48,7 @@ def add_pipeline_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--address", metavar="ADDR", help="local (default), auto, or ray://host:port"
     )
-    parser.add_argument("--model", type=Path, metavar="DIR", help="a local seq2seq model directory")
-    parser.add_argument("--sampler", choices=sorted(SAMPLERS), default="seq2seq")
+    add_model_arguments(parser)
     parser.add_argument("--language", default=DEFAULT_LANGUAGES, metavar="SPLIT")
     parser.add_argument(
         "--python-runtime",
@@ -148,6 +148,7 @@ def pipeline_config(args: argparse.Namespace) -> SolveConfig:
         raise AlphasolveError(f"--python-runtime {args.python_runtime}: {missing}")
     cfg = SolveConfig(
         samples=args.samples, seed=args.seed, sampler=args.sampler, model_dir=args.model,
+        load=load_options(args),
         languages=args.language, judge_actors=args.judge_actors,
         temperature=resolve_temperature(args.temperature, args.model, args.sampler),
         judge_workers=args.judge_workers, selector=args.selector,

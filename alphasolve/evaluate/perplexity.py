@@ -1,9 +1,10 @@
-"""Per-language perplexity of the model on held-out reference solutions.
+"""Per-language perplexity of the model on held-out reference solutions, for any backend.
 
-The reference programs of the evaluated problems, each scored teacher-forced under the
-prompt the model was trained with (true rating and tags, CORRECT SOLUTION; constants as
-placeholders for a model trained that way, see model/literals.py):
-perplexity = exp(total negative log-likelihood / total target tokens), EOS included.
+The reference programs of the evaluated problems, each scored teacher-forced by the
+sampler (`Sampler.score`) under the prompt it samples with (the true rating and tags,
+CORRECT SOLUTION; constants as placeholders for a model trained that way, a chat turn for
+a chat-prompted model): perplexity = exp(total negative log-likelihood / total tokens),
+each program's end marker included.
 """
 
 from __future__ import annotations
@@ -11,23 +12,18 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
-from alphasolve.model.prompt import PromptMeta, training_meta
+from alphasolve.model.prompt import training_meta
+from alphasolve.model.sampler import KnownProgram, Sampler
 from alphasolve.problem import Problem, SolutionKind
 from judges.executors import EXECUTORS
 
 __all__ = ["perplexity"]
 
 
-class _Scorer(Protocol):
-    def solution_pair(self, problem: Problem, meta: PromptMeta, code: str) -> tuple[str, str]: ...
-
-    def score(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[float, int]]: ...
-
-
-def perplexity(model: _Scorer, problems: Sequence[Problem]) -> dict[str, dict[str, Any]]:
-    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+def perplexity(model: Sampler, problems: Sequence[Problem]) -> dict[str, dict[str, Any]]:
+    programs: dict[str, list[KnownProgram]] = defaultdict(list)
     for p in problems:
         for sol in p.solutions:
             if sol.kind is SolutionKind.ACCEPTED:
@@ -36,12 +32,12 @@ def perplexity(model: _Scorer, problems: Sequence[Problem]) -> dict[str, dict[st
                 runtime = EXECUTORS.get(sol.language)
                 language = runtime.source_language if runtime else sol.language
                 meta = training_meta(p, language, True)
-                pairs[language].append(model.solution_pair(p, meta, sol.source.text()))
+                programs[language].append(KnownProgram(p, meta, sol.source.text()))
     out = {}
-    for language, items in sorted(pairs.items()):
+    for language, items in sorted(programs.items()):
         scored = model.score(items)
-        nll = sum(v for v, _ in scored)
-        tokens = sum(t for _, t in scored)
+        nll = -sum(s.log_likelihood for s in scored)
+        tokens = sum(s.tokens for s in scored)
         out[language] = {
             "programs": len(items),
             "tokens": tokens,

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from alphasolve.candidate import Candidate
 from alphasolve.model.prompt import LANGUAGES
-from alphasolve.model.sampler import SamplingConfig, derive_seed, plan_groups
+from alphasolve.model.sampler import (
+    KnownProgram,
+    LoadOptions,
+    SamplingConfig,
+    Scored,
+    derive_seed,
+    plan_groups,
+)
 from alphasolve.problem import Problem
 from judges.executors import EXECUTORS, get_executor
 
@@ -37,7 +44,7 @@ class FakeSampler:
         self.pool = tuple(pool) if pool is not None else None
 
     @classmethod
-    def load(cls, model_dir: Path | None = None) -> FakeSampler:
+    def load(cls, model_dir: Path | None = None, options: LoadOptions | None = None) -> FakeSampler:
         """Registry entry point; there is no model to load."""
         return cls()
 
@@ -61,7 +68,12 @@ class FakeSampler:
         return by_language
 
     def sample(
-        self, problem: Problem, n: int, seed: int, config: SamplingConfig
+        self,
+        problem: Problem,
+        n: int,
+        seed: int,
+        config: SamplingConfig,
+        banned: Sequence[str] = (),
     ) -> list[Candidate]:
         pool = self._pool(problem)
         out = []
@@ -94,9 +106,18 @@ class FakeSampler:
         return out
 
     def sample_inputs(
-        self, problem: Problem, n: int, seed: int, config: SamplingConfig
+        self,
+        problem: Problem,
+        n: int,
+        seed: int,
+        config: SamplingConfig,
+        banned: Sequence[str] = (),
     ) -> list[str]:
         """Inputs of the problem's own tests (examples first), drawn with replacement."""
         inputs = [t.input.text() for t in problem.examples + problem.hidden_tests] or ["1\n"]
         rng = random.Random(derive_seed(seed, "inputs"))
         return [rng.choice(inputs) for _ in range(n)]
+
+    def score(self, programs: Sequence[KnownProgram]) -> list[Scored]:
+        """There is no model to score with (the registry says so: needs_model=False)."""
+        raise NotImplementedError("the fake sampler has no model to score programs with")

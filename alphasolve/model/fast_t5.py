@@ -36,6 +36,7 @@ import torch
 import torch.nn.functional as F
 from torch import Tensor
 
+from alphasolve.model.decoding import Decoded, process_logits, sample_tokens
 from alphasolve.model.sampler import SamplingConfig
 from alphasolve.model.swor import select_beams
 
@@ -49,20 +50,6 @@ _COMPACT_AT = 0.25
 def is_supported(model: object) -> bool:
     """Whether `model` has exactly the T5 layout this loop reimplements."""
     return type(model).__name__ == "T5ForConditionalGeneration"
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """Rows r*n .. r*n+n-1 are the samples of prompt r."""
-
-    tokens: Tensor  # [B, T] long; EOS at lengths-1 when finished; pad after the end
-    token_logprobs: Tensor  # [B, T] float32, log p(token) under the T=1 model; 0 after the end
-    lengths: Tensor  # [B] generated tokens, EOS included
-    finished: Tensor  # [B] bool: the row emitted EOS
-
-    @property
-    def log_likelihoods(self) -> Tensor:  # [B]
-        return self.token_logprobs.sum(-1)
 
 
 @dataclass(frozen=True)
@@ -467,42 +454,3 @@ def _compaction(alive: Tensor) -> tuple[Tensor, Tensor]:
     keep = counts.nonzero().squeeze(1)
     order = torch.argsort((~alive[keep]).int(), dim=1, stable=True)[:, : int(counts.max())]
     return keep, order
-
-
-def process_logits(
-    logits: Tensor, config: SamplingConfig, seen: Tensor | None, forbid: Sequence[int] = ()
-) -> Tensor:
-    """The logits sampling draws from (not yet divided by the temperature): repetition
-    penalty, `forbid` ids removed, then top-k, then top-p, as transformers orders its
-    processors (a bad-words list before top-k and top-p)."""
-    out = logits
-    if seen is not None:
-        penalised = torch.where(
-            out > 0, out / config.repetition_penalty, out * config.repetition_penalty
-        )
-        out = torch.where(seen, penalised, out)
-    if len(forbid):
-        out = out.clone()
-        out[:, list(forbid)] = -math.inf
-    if config.top_k and config.top_k < out.shape[-1]:
-        kth = out.topk(config.top_k, dim=-1).values[:, -1:]
-        out = out.masked_fill(out < kth, -math.inf)
-    if config.top_p < 1.0:
-        temp = max(config.temperature, 1e-6)
-        sorted_logits, order = (out / temp).sort(dim=-1, descending=True)
-        probs = sorted_logits.softmax(-1)
-        # drop a token when the tokens ranked above it already hold top_p of the mass
-        drop_sorted = probs.cumsum(-1) - probs > config.top_p
-        drop = torch.zeros_like(drop_sorted).scatter(1, order, drop_sorted)
-        out = out.masked_fill(drop, -math.inf)
-    return out
-
-
-def sample_tokens(processed: Tensor, temperature: float, uniforms: Tensor) -> Tensor:
-    """One token per row by inverse CDF: the first token whose cumulative probability
-    exceeds the row's uniform. Zero-probability tokens are never drawn."""
-    probs = (processed / temperature).softmax(-1)  # [B, V]
-    cdf = probs.cumsum(-1)
-    target = (uniforms * cdf[:, -1]).unsqueeze(1)  # scaled: cdf[-1] may be 1 - 1e-7
-    tok = torch.searchsorted(cdf, target, right=True).squeeze(1)
-    return tok.clamp(max=processed.shape[-1] - 1)

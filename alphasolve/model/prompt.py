@@ -14,12 +14,14 @@ in as a `random.Random` so a work unit's seed fixes every draw.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 
 from alphasolve.problem import Problem
 from judges.executors import get_executor, source_languages
 
 __all__ = [
+    "CHAT_NAMES",
     "CORRECT",
     "INCORRECT",
     "LANGUAGES",
@@ -29,7 +31,11 @@ __all__ = [
     "TEST_INPUT",
     "LanguageSplit",
     "PromptMeta",
+    "chat_solution_request",
+    "chat_test_input_request",
+    "closes_block",
     "draw_meta",
+    "first_code_block",
     "solution_prompt",
     "test_input_prompt",
     "training_meta",
@@ -44,6 +50,9 @@ TASK_MARKERS = (CORRECT, INCORRECT, TEST_INPUT)
 # The languages programs are sampled in (the executors' source languages, not other
 # runtimes of one) and the line-comment prefix each declares.
 LANGUAGES = {name: get_executor(name).syntax.comment_prefix for name in source_languages()}
+
+# How a chat turn names each language, and the info string of its fenced code block.
+CHAT_NAMES = {"python3": ("Python 3", "python"), "cpp17": ("C++17", "cpp")}
 
 # AlphaCode draws ratings "uniformly from 800 to 3500 in increments of 100".
 RATINGS = tuple(range(800, 3501, 100))
@@ -178,3 +187,45 @@ def solution_prompt(problem: Problem, meta: PromptMeta) -> str:
 def test_input_prompt(problem: Problem) -> str:
     """The encoder input asking for one valid test input."""
     return f"{TEST_INPUT}\n{problem.full_statement()}"
+
+
+def chat_solution_request(problem: Problem, meta: PromptMeta) -> str:
+    """The user turn asking an instruction-tuned model for a program: the same metadata as
+    the header of solution_prompt, written as instructions."""
+    name, _ = CHAT_NAMES.get(meta.language, (meta.language, ""))
+    lines = [f"Write a complete {name} program that solves the programming problem below."]
+    lines.append("It reads standard input and writes standard output.")
+    if meta.rating is not None:
+        lines.append(f"The problem's difficulty rating is {meta.rating}.")
+    if meta.tags:
+        lines.append(f"Its tags are: {', '.join(meta.tags)}.")
+    fence = CHAT_NAMES.get(meta.language, ("", ""))[1]
+    lines.append(f"Answer with the program in one fenced code block (```{fence}).")
+    return "\n".join(lines) + "\n\n" + problem.full_statement()
+
+
+def chat_test_input_request(problem: Problem) -> str:
+    """The user turn asking for one valid test input (the TEST INPUT task)."""
+    return (
+        "Write one valid test input for the programming problem below, exactly as the "
+        "program would read it. Answer with the input alone in one fenced code block.\n\n"
+        + problem.full_statement()
+    )
+
+
+# An opening fence (``` and an optional info string) at a line start, then the body, up
+# to a closing fence at a line start, or the end of the reply (a block cut off by the token
+# limit is kept, unfinished, as a prefix-prompted program cut off is).
+_BLOCK = re.compile(r"^ {0,3}```[^\n`]*\n(.*?)(?:^ {0,3}```|\Z)", re.DOTALL | re.MULTILINE)
+_CLOSED = re.compile(r"^ {0,3}```[^\n`]*\n.*?^ {0,3}```", re.DOTALL | re.MULTILINE)
+
+
+def first_code_block(reply: str) -> str | None:
+    """The body of the reply's first fenced code block; None when it has none."""
+    m = _BLOCK.search(reply)
+    return None if m is None else m.group(1)
+
+
+def closes_block(reply: str) -> bool:
+    """Whether the reply's first fenced code block is closed (its sampling can stop)."""
+    return _CLOSED.search(reply) is not None

@@ -2,10 +2,9 @@
 `AutoModelForSeq2SeqLM.from_pretrained(dir, local_files_only=True)` loads (T5, CodeT5, BART).
 
 T5ForConditionalGeneration goes through the fast loop (fast_t5.py); anything else through
-`model.generate()`. Nothing is ever fetched from a model hub. A directory whose
-`alphasolve.json` says `"literal_placeholders": true` (the shipped model's does) reads
-statements with their constants as placeholders and writes programs that use them;
-literals.py maps them back, so callers only ever see real programs.
+`model.generate()`. Nothing is ever fetched from a model hub. Literal placeholders (the
+shipped model's alphasolve.json asks for them) are the LiteralMasking wrapper's business:
+this class samples what it is given.
 """
 
 from __future__ import annotations
@@ -18,51 +17,25 @@ from pathlib import Path
 import torch
 
 from alphasolve.candidate import Candidate
+from alphasolve.model.decoding import bf16_is_fast, resolve_dtype, torch_device
 from alphasolve.model.fast_t5 import FastT5, is_supported
-from alphasolve.model.literals import (
-    PLACEHOLDER_TOKENS,
-    Literals,
-    mask_problem,
-    mask_program,
-    undefined_placeholders,
-    unmask,
-)
-from alphasolve.model.prompt import PromptMeta, solution_prompt, test_input_prompt
+from alphasolve.model.modeldir import check_model_dir
+from alphasolve.model.prompt import solution_prompt, test_input_prompt
 from alphasolve.model.sampler import (
     DEFAULT_MODEL_DIR,
+    KnownProgram,
+    LoadOptions,
     ModelError,
     SamplingConfig,
+    Scored,
     derive_seed,
     plan_groups,
 )
-from alphasolve.model.settings import read_settings
 from alphasolve.problem import Problem
 
-__all__ = ["Seq2SeqSampler", "bf16_is_fast", "resolve_dtype"]
+__all__ = ["Seq2SeqSampler", "bf16_is_fast", "resolve_dtype", "torch_device"]
 
 log = logging.getLogger(__name__)
-
-
-def bf16_is_fast(device: torch.device | str = "cpu", fast_loop: bool = True) -> bool:
-    """Whether bfloat16 beats float32 on `device`: on GPUs with bf16 units and CPUs with AMX.
-
-    On AVX512-BF16 CPUs without AMX (measured on a Zen 4 EPYC, 1-2 threads) the fast loop's
-    bf16 matmuls gain ~1.2x while `generate()` in bf16 loses 10-25%, hence `fast_loop`.
-    """
-    device = torch.device(device)
-    if device.type == "cuda":
-        return torch.cuda.is_bf16_supported()
-    if device.type == "cpu":
-        if torch.cpu._is_amx_tile_supported():
-            return True
-        return fast_loop and torch.cpu._is_avx512_bf16_supported()
-    return False
-
-
-def resolve_dtype(name: str, device: torch.device | str, fast_loop: bool = True) -> torch.dtype:
-    if name == "auto":
-        return torch.bfloat16 if bf16_is_fast(device, fast_loop) else torch.float32
-    return {"float32": torch.float32, "bfloat16": torch.bfloat16}[name]
 
 
 @dataclass(frozen=True)
@@ -75,14 +48,11 @@ class _Generated:
 
 
 class Seq2SeqSampler:
-    """Implements the Sampler protocol with a local seq2seq model."""
+    """Implements the Backend protocol with a local seq2seq model."""
 
     def __init__(self, model_dir: str | Path, device: str = "auto") -> None:
         path = Path(model_dir)
-        if not path.is_dir():
-            raise ModelError(f"{path}: no such model directory")
-        if not (path / "config.json").is_file():
-            raise ModelError(f"{path}: not a saved model (no config.json; use save_pretrained)")
+        check_model_dir(path)
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
         try:
@@ -95,48 +65,47 @@ class Seq2SeqSampler:
             # float32 whatever the file holds (a shipped model may be stored in bf16 to halve
             # its size): SamplingConfig.dtype decides what the matmuls run in.
             model = AutoModelForSeq2SeqLM.from_pretrained(
-                str(path), local_files_only=True, dtype=torch.float32
+                str(path), local_files_only=True, dtype=torch.float32, use_safetensors=True
             )
         except Exception as exc:
             raise ModelError(f"{path}: cannot load a seq2seq model: {exc}") from exc
-        if device == "auto":
-            device = "cuda" if torch.cuda.is_available() else "cpu"
-        self.device = torch.device(device)
+        self.device = torch_device(device)
         self.model = model.to(self.device).eval()
         self.path = path
-        # A model trained on statements whose constants are placeholders (literals.py) must
-        # read them that way, and its programs are mapped back before anyone sees them.
-        self.literal_placeholders = read_settings(path).literal_placeholders
-        # Placeholder tokens this model's vocabulary has (a model of one's own may have none).
-        vocab = self.tokenizer.get_vocab()
-        self._placeholder_ids = {t: vocab[t] for t in PLACEHOLDER_TOKENS if t in vocab}
+        self._vocab = self.tokenizer.get_vocab()
         self._fast: dict[torch.dtype, FastT5] = {}
         self._warned_replacement = False
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None) -> Seq2SeqSampler:
+    def load(
+        cls, model_dir: str | Path | None = None, options: LoadOptions | None = None
+    ) -> Seq2SeqSampler:
         """The sampler for `model_dir`, or for the model shipped in the package."""
         if model_dir is None:
             if not (DEFAULT_MODEL_DIR / "config.json").is_file():
                 raise ModelError("no default model shipped yet; pass --model DIR")
             model_dir = DEFAULT_MODEL_DIR
-        return cls(model_dir)
+        return cls(model_dir, (options or LoadOptions()).device)
 
     def sample(
-        self, problem: Problem, n: int, seed: int, config: SamplingConfig
+        self,
+        problem: Problem,
+        n: int,
+        seed: int,
+        config: SamplingConfig,
+        banned: Sequence[str] = (),
     ) -> list[Candidate]:
         groups = plan_groups(n, seed, config)
-        shown, literals = self._shown(problem)
-        prompts = [solution_prompt(shown, g.meta) for g in groups]
+        prompts = [solution_prompt(problem, g.meta) for g in groups]
         generated = self._generate(
             prompts, [g.size for g in groups], [g.seed for g in groups], config,
-            self._banned(undefined_placeholders(literals)),
+            self._ids(banned),
         )  # fmt: skip
         return [
             Candidate.create(
                 problem_id=problem.id,
                 language=group.meta.language,
-                code=unmask(text, literals),
+                code=text,
                 rating=group.meta.rating or 0,
                 tags=group.meta.tags,
                 temperature=config.temperature,
@@ -149,36 +118,31 @@ class Seq2SeqSampler:
         ]
 
     def sample_inputs(
-        self, problem: Problem, n: int, seed: int, config: SamplingConfig
+        self,
+        problem: Problem,
+        n: int,
+        seed: int,
+        config: SamplingConfig,
+        banned: Sequence[str] = (),
     ) -> list[str]:
         groups = plan_groups(n, seed, config)  # their headers are unused: one prompt for all
         prompts = [test_input_prompt(problem)] * len(groups)
-        generated = self._generate(  # an input is raw text: no placeholder belongs in it
+        generated = self._generate(
             prompts, [g.size for g in groups], [g.seed for g in groups], config,
-            self._banned(PLACEHOLDER_TOKENS),
+            self._ids(banned),
         )  # fmt: skip
         return [text for out in generated for text in out.texts]
 
-    def _banned(self, tokens: Sequence[str]) -> list[int]:
-        """Ids of the placeholder `tokens` this model has (none unless it uses them)."""
-        if not self.literal_placeholders:
-            return []
-        return sorted(self._placeholder_ids[t] for t in tokens if t in self._placeholder_ids)
+    def _ids(self, tokens: Sequence[str]) -> list[int]:
+        """Ids of the `tokens` this model's vocabulary has as single tokens."""
+        return sorted(self._vocab[t] for t in tokens if t in self._vocab)
 
-    def _shown(self, problem: Problem) -> tuple[Problem, Literals]:
-        """The problem as this model reads it, and how to map its programs back."""
-        if self.literal_placeholders:
-            return mask_problem(problem)
-        return problem, Literals()
-
-    def solution_pair(self, problem: Problem, meta: PromptMeta, code: str) -> tuple[str, str]:
-        """(prompt, target) of `code` as a solution to `problem`, in this model's terms:
-        what `score` takes to measure the model's perplexity on a known program."""
-        shown, literals = self._shown(problem)
-        return solution_prompt(shown, meta), mask_program(code, literals)
+    def score(self, programs: Sequence[KnownProgram]) -> list[Scored]:
+        pairs = [(solution_prompt(p.problem, p.meta), p.code) for p in programs]
+        return [Scored(-nll, count) for nll, count in self.score_pairs(pairs)]
 
     @torch.inference_mode()
-    def score(
+    def score_pairs(
         self, pairs: Sequence[tuple[str, str]], batch_size: int = 16
     ) -> list[tuple[float, int]]:
         """Teacher-forced (negative log-likelihood, target tokens) of each (prompt, target)

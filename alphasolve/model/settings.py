@@ -3,13 +3,16 @@
 What the weights alone cannot say about how to use them, written by whoever trained and
 measured the model (scripts/train_default_model.py writes it on export):
 
-    {"literal_placeholders": true, "temperature": 1.0}
+    {"literal_placeholders": true, "temperature": 1.0, "prompt": "chat"}
 
 - `literal_placeholders`: the model reads statements whose constants are placeholders and
   writes programs that use them (literals.py). Default false: the statement as it is.
 - `temperature`: the sampling temperature to use when the user gives none. Which temperature
   is best depends on the model (a sharp small model needs a hotter one to draw enough
   distinct programs at large k), so it belongs with the model; absent, SamplingConfig's.
+- `prompt`: `prefix` (the metadata header and statement, continued by the program) or
+  `chat` (an instruction-tuned causal model: a chat turn, the reply's fenced code block);
+  `--prompt` overrides it. Absent: prefix.
 
 A model without the file (any model of one's own) gets the defaults. A file that is not
 JSON, has a field of the wrong type or an unknown field is a one-line ModelError: a typo in
@@ -23,7 +26,14 @@ import logging
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from alphasolve.model.sampler import DEFAULT_MODEL_DIR, ModelError, SamplingConfig
+from alphasolve.model.sampler import (
+    AUTO,
+    SAMPLERS,
+    ModelError,
+    PromptStyle,
+    SamplingConfig,
+    backend_name,
+)
 
 __all__ = [
     "SETTINGS_FILE",
@@ -42,11 +52,14 @@ log = logging.getLogger(__name__)
 class ModelSettings:
     literal_placeholders: bool = False
     temperature: float | None = None  # None: SamplingConfig's default
+    prompt: PromptStyle | None = None  # None: prefix, unless --prompt says otherwise
 
     def to_json(self) -> str:
-        data = {"literal_placeholders": self.literal_placeholders}
+        data: dict[str, object] = {"literal_placeholders": self.literal_placeholders}
         if self.temperature is not None:
             data["temperature"] = self.temperature
+        if self.prompt is not None:
+            data["prompt"] = str(self.prompt)
         return json.dumps(data, indent=2) + "\n"
 
 
@@ -77,17 +90,20 @@ def read_settings(model_dir: str | Path) -> ModelSettings:
         or not temperature >= 0
     ):
         raise ModelError(f"{path}: field 'temperature' must be a number >= 0")
+    prompt = data.get("prompt")
+    if prompt is not None and prompt not in set(PromptStyle):
+        styles = " or ".join(repr(str(s)) for s in PromptStyle)
+        raise ModelError(f"{path}: field 'prompt' must be {styles}")
     return ModelSettings(
         literal_placeholders=placeholders,
         temperature=None if temperature is None else float(temperature),
+        prompt=None if prompt is None else PromptStyle(prompt),
     )
 
 
-def default_temperature(model_dir: str | Path | None, sampler: str = "seq2seq") -> float:
+def default_temperature(model_dir: str | Path | None, sampler: str = AUTO) -> float:
     """The temperature to sample at when the user gives none: the model's own setting, else
-    SamplingConfig's. Only a seq2seq model has settings (the fake sampler has no model)."""
-    if sampler != "seq2seq":
-        return SamplingConfig.temperature
+    SamplingConfig's (a backend without a model, like the fake one, has no settings)."""
     if model_dir is not None and not Path(model_dir).is_dir():
         # A Ray driver need not hold the model its sampling actors load; say so rather than
         # fall back silently to a temperature the model was not measured at.
@@ -97,12 +113,16 @@ def default_temperature(model_dir: str | Path | None, sampler: str = "seq2seq") 
             model_dir, SamplingConfig.temperature,
         )  # fmt: skip
         return SamplingConfig.temperature
-    chosen = read_settings(model_dir or DEFAULT_MODEL_DIR).temperature
+    info = SAMPLERS[backend_name(sampler, model_dir)]
+    directory = model_dir if model_dir is not None else info.default_model
+    if not info.needs_model or directory is None:
+        return SamplingConfig.temperature
+    chosen = read_settings(directory).temperature
     return SamplingConfig.temperature if chosen is None else chosen
 
 
 def resolve_temperature(
-    given: float | None, model_dir: str | Path | None, sampler: str = "seq2seq"
+    given: float | None, model_dir: str | Path | None, sampler: str = AUTO
 ) -> float:
     """The temperature a run samples at: the one given (a flag, a config field), else the
     default above. The one rule every entry point (sample, solve, eval, replay) applies."""

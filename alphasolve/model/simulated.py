@@ -16,7 +16,7 @@ from pathlib import Path
 from alphasolve.candidate import Candidate
 from alphasolve.errors import AlphasolveError
 from alphasolve.model.fake import FakeSampler
-from alphasolve.model.sampler import SamplingConfig
+from alphasolve.model.sampler import LoadOptions, SamplingConfig
 from alphasolve.model.samples_io import CHUNK_SIZE
 from alphasolve.problem import Problem
 
@@ -33,7 +33,9 @@ class SimulatedGpuSampler:
         self.fake = FakeSampler()
 
     @classmethod
-    def load(cls, model_dir: Path | None = None) -> SimulatedGpuSampler:
+    def load(
+        cls, model_dir: Path | None = None, options: LoadOptions | None = None
+    ) -> SimulatedGpuSampler:
         if model_dir is None:
             return cls()
         path = Path(model_dir) / SETTINGS_FILE

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from alphasolve.model.prompt import LanguageSplit
-from alphasolve.model.sampler import DEFAULT_LANGUAGES, SamplingConfig
+from alphasolve.model.sampler import DEFAULT_LANGUAGES, LoadOptions, SamplingConfig
 from alphasolve.selectors import DEFAULT_SELECTOR
 
 __all__ = ["AUTO", "SolveConfig", "sampling_config"]
@@ -18,8 +18,9 @@ AUTO = 0  # a count of 0 is sized from the cluster (see each field)
 class SolveConfig:
     samples: int = 1000
     seed: int = 0
-    sampler: str = "seq2seq"
+    sampler: str = "auto"  # a name in SAMPLERS, or auto: what the model directory is
     model_dir: Path | None = None
+    load: LoadOptions = field(default_factory=LoadOptions)  # --device and --prompt
     languages: str = DEFAULT_LANGUAGES
     python_runtime: str = "python3"  # the executor that judges Python programs (pypy3: PyPy)
     temperature: float | None = None  # None: the model's alphasolve.json, else SamplingConfig's

@@ -109,6 +109,8 @@ def plan_placement(cfg: SolveConfig, nodes: Sequence[Mapping[str, Any]]) -> Plac
     share (one without GPUs), judges one per `judge` node with that node's slots."""
     alive = [n for n in nodes if n.get("Alive")]
     gpus = sum(float(n["Resources"].get("GPU", 0)) for n in alive)
+    if cfg.load.device == "cpu":  # --device cpu: the samplers ask for no GPU
+        gpus = 0.0
     if gpus > 0:
         if not cfg.sampler_gpus > 0:
             raise AlphasolveError(f"--sampler-gpus must be > 0, not {cfg.sampler_gpus}")
@@ -161,7 +163,7 @@ class RayCluster:
         tag = f"{os.getpid()}-{time.monotonic_ns()}"
         self.sampler_actors = [
             sampler_cls.options(name=f"alphasolve-sampler-{i}-{tag}").remote(
-                cfg.sampler, model, cfg.sampler_threads
+                cfg.sampler, model, cfg.sampler_threads, cfg.load
             )
             for i in range(placement.samplers)
         ]

@@ -6,7 +6,13 @@ from __future__ import annotations
 import os
 
 from alphasolve.candidate import Candidate
-from alphasolve.model.sampler import SamplingConfig, make_sampler
+from alphasolve.model.sampler import (
+    SAMPLERS,
+    LoadOptions,
+    SamplingConfig,
+    backend_name,
+    make_sampler,
+)
 from alphasolve.model.samples_io import CHUNK_SIZE
 from alphasolve.pipeline.payload import JudgePayload, ModelSource, ProblemCache, local_model_dir
 from alphasolve.pipeline.stages import behaviour, filter_on_examples
@@ -20,16 +26,19 @@ __all__ = ["JudgeWorker", "SamplerWorker"]
 class SamplerWorker:
     """Sampling, in its own process; the GPU goes here on a cluster."""
 
-    def __init__(self, name: str, model: ModelSource, threads: int = 0) -> None:
+    def __init__(
+        self, name: str, model: ModelSource, threads: int = 0, load: LoadOptions | None = None
+    ) -> None:
+        # The driver's path where this node has it, else the copy preflight shipped.
+        model_dir = local_model_dir(model)
         # Ray pins a 1-CPU actor's math libraries to one thread. On a CPU machine the sampler
         # is the bottleneck and the judges need only a sliver of a core while it samples, so
-        # by default it gets a thread per core of its machine (threads=0).
-        if name == "seq2seq":
+        # by default a model gets a thread per core of its machine (threads=0).
+        if SAMPLERS[backend_name(name, model_dir)].needs_model:
             import torch
 
             torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
-        # The driver's path where this node has it, else the copy preflight shipped.
-        self.sampler = make_sampler(name, local_model_dir(model))
+        self.sampler = make_sampler(name, model_dir, load)
 
     def sample(
         self, problem: Problem, chunk: int, seed: int, config: SamplingConfig
