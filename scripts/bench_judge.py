@@ -202,13 +202,13 @@ def main() -> None:
     print(f"{'runs/s':<44}{header}")
     for name in dict.fromkeys(name for name, _ in ways):
         print(f"{name:<44}" + "".join(f"{rate[name, w]:14.1f}" for w in widths))
-    for judge_name, base_name in (
-        ("judge python3", "subprocess.run([python, -S, -I, file])"),
-        ("judge python3", "subprocess.run([python, file]) as written"),
-        ("judge cpp17 (cached binary)", "subprocess.run([binary]) cpp17"),
-    ):
+    for label, judge_name, base_name in (
+        ("judge python3 / python -S -I", "judge python3", "subprocess.run([python, -S, -I, file])"),
+        ("judge python3 / python as written", "judge python3", "subprocess.run([python, file]) as written"),
+        ("judge cpp17 / subprocess binary", "judge cpp17 (cached binary)", "subprocess.run([binary]) cpp17"),
+    ):  # fmt: skip
         ratios = "".join(f"{rate[judge_name, w] / rate[base_name, w]:13.2f}x" for w in widths)
-        print(f"{judge_name + ' / ' + base_name.removeprefix('subprocess.run'):<44}{ratios}")
+        print(f"{label:<44}{ratios}")
     limit = rate["bare fork-and-exit (the limit)", 1]
     print(
         f"judge python3, 1 at a time: {1000 / rate['judge python3', 1]:.2f} ms/run; "
