@@ -25,16 +25,17 @@ from pathlib import Path
 
 import pytest
 
-# Programs that all print 5 on the example "2 3" and differ on other inputs: five behaviour
-# clusters, the first the most sampled.
+# Programs that all print 5 on the example (2, 3) and differ on (2, 2), (3, 2) and (3, 3):
+# five behaviour clusters, the first the most sampled.
 FORMULAS = {"a + b": 50, "a * b - 1": 40, "2 * a + 1": 30, "3 * b - 4": 20, "b * b - 2 * a": 10}
 SAMPLES = 1024
 TIMEOUT = 120  # seconds one `solve` may take before the test gives up on it
 
 
 def make_problem(root: Path) -> Path:
-    """A native-format problem whose input is one line (so the input mutator, which keeps
-    the first line, adds nothing: behaviour runs on the few inputs of its own tests)."""
+    """A native-format problem: a count line (which the input mutator keeps), then two
+    integers (which it varies between 2 and 3, the example's range: three new inputs, on
+    which the five formulas all differ)."""
     problem = root / "plus"
     (problem / "examples").mkdir(parents=True)
     (problem / "tests").mkdir()
@@ -43,21 +44,21 @@ def make_problem(root: Path) -> Path:
         "name: Plus\ntime_limit: 1.0\nmemory_limit: 256\nchecker: tokens\n"
     )
     (problem / "statement.md").write_text(
-        "Print the sum of two integers.\n\n## Input\n\nTwo integers $a$ and $b$.\n\n"
+        "Print the sum of two integers.\n\n## Input\n\nThe number 1, then $a$ and $b$.\n\n"
         "## Output\n\nTheir sum.\n"
     )
-    (problem / "examples" / "01.in").write_text("2 3\n")
+    (problem / "examples" / "01.in").write_text("1\n2 3\n")
     (problem / "examples" / "01.ans").write_text("5\n")
     for i, (a, b) in enumerate([(1, 1), (4, 7), (10, 3)]):
-        (problem / "tests" / f"{i:02d}.in").write_text(f"{a} {b}\n")
+        (problem / "tests" / f"{i:02d}.in").write_text(f"1\n{a} {b}\n")
         (problem / "tests" / f"{i:02d}.ans").write_text(f"{a + b}\n")
     for f, (formula, copies) in enumerate(FORMULAS.items()):
         for k in range(copies):
             # An unused name makes each copy a distinct program with the same behaviour.
-            code = f"a, b = map(int, input().split())\nvariant = {k}\nprint({formula})\n"
+            code = f"input()\na, b = map(int, input().split())\nvariant = {k}\nprint({formula})\n"
             (problem / "solutions" / f"f{f}_{k:03d}.py").write_text(code)
     (problem / "solutions" / "wrong_answer" / "minus.py").write_text(
-        "a, b = map(int, input().split())\nprint(a - b)\n"
+        "input()\na, b = map(int, input().split())\nprint(a - b)\n"
     )
     return problem
 
