@@ -82,10 +82,8 @@ def expected_draws(draws: Sequence[tuple[int, str, float]]) -> dict[str, float]:
 
     Why: without replacement a group draws each program at most once, so counting draws
     gives a favourite at p = 0.9 and a long shot at p = 0.01 found by the same groups the
-    same vote, where independent draws would have given them about 90 to 1. Measured on the
-    shipped model's pools sampled without replacement (docs/model.md): 1@k rose on valid
-    (alphasolve 1@200 83.3 -> 85.0) and on the hard test split (1@1000 77.2 -> 79.3), 10@k
-    unchanged. Independent draws keep their counts: there this estimate changed nothing.
+    same vote, where independent draws would have given them about 90 to 1 (docs/model.md
+    has what this changed in the shipped model's 1@k). Independent draws keep their counts.
     """
     in_group = Counter(group for group, _, _ in draws)
     seen: set[tuple[int, str, float]] = set()
@@ -146,8 +144,8 @@ def cluster_features(
 
 
 def hand_score(f: ClusterFeatures) -> float:
-    """The hand-set score (ranking.md §7): size first, corrected by agreement with the rest,
-    likelihood, and penalties for crashing and constant-output clusters."""
+    """The hand-set score: size first, corrected by agreement with the rest (SRank-style
+    support), likelihood, and penalties for crashing and constant-output clusters."""
     return f.log_size + 2.0 * f.support + 0.3 * f.loglik_z - 3.0 * f.bad_share - 2.0 * f.trivial
 
 

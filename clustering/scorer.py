@@ -1,6 +1,6 @@
 """Cluster scorers: the hand-set score and a learned linear one, in one registry.
 
-The learned scorer is a logistic regression over `ClusterFeatures` (ranking.md §7), fitted by
+The learned scorer is a logistic regression over `ClusterFeatures`, fitted by
 `scripts/train_cluster_scorer.py` on the corpus train split and chosen on valid, never on
 test. Its weights ship as `learned_scorer.json` beside this module; scoring is a dot product,
 so selection stays a pure function with no scikit-learn at run time.

@@ -45,8 +45,9 @@ def main() -> None:
         languages=LanguageSplit.parse("python3:1"),
     )
     print(
-        f"{len(problems)} problems x {args.samples} samples, temperature {base.temperature}, "
-        f"{args.threads} threads"
+        f"like for like: the same sampler, {len(problems)} problems x {args.samples} samples, "
+        f"seeds, temperature {base.temperature} and {args.threads} threads on both sides; "
+        "only without_replacement differs"
     )
     sampler.sample(problems[0], 4, 99, base)  # warm-up: loads the weights' fast copy
     rates = {}
@@ -63,6 +64,7 @@ def main() -> None:
             f"{name:<17} {total / seconds:7.2f} samples/s  {found:5d} distinct programs "
             f"{found / seconds:7.2f} distinct/s"
         )
+    print("ratio = distinct programs/s without replacement / with replacement")
     print(f"ratio: {rates['without'] / rates['with replacement']:.2f}")
 
 

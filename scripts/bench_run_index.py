@@ -1,15 +1,20 @@
 """Reading one problem's records from a run directory: the per-problem index against a scan.
 
-    python scripts/bench_run_index.py [--problems 60] [--samples 500] [--reads 3]
+    python scripts/bench_run_index.py [--problems 60] [--samples 500] [--reads 3] [--repeats 3]
 
 `solve` reads each problem's sample rows while it works on that problem (chunk counts,
-candidates, draw weights), `--reads` times per problem. The obvious way scans the whole
-samples.jsonl each time and keeps that problem's rows; RunDir.problem_rows indexes the file
-once (byte offsets by problem, extended as it grows) and reads only that problem's lines.
-Both ways run here on the same synthetic run directory (rows shaped like real samples:
-~330-byte programs, ~480-byte rows), reading every problem in turn as a
-resumed run does, and must return the same rows. The last line is `ratio: X` = scan time /
-index time.
+candidates, draw weights), `--reads` times per problem, while the file grows. Three ways,
+each returning the same rows (checked), on the same synthetic run directory (rows shaped
+like real samples: ~330-byte programs, ~480-byte rows), reading every problem in turn as a
+resumed run does:
+  * the obvious scan: parse every line of samples.jsonl on each read, keep that problem's;
+  * a careful scan: on each read, look for the problem id's bytes in each line and parse
+    only the lines that have it;
+  * RunDir.problem_rows: index the file once (byte offsets by problem, extended as it
+    grows), then read and parse only that problem's lines. A fresh RunDir each time, so
+    building the index is timed too.
+Each way is timed --repeats times, interleaved, and reported as the median. The last line
+is `ratio: X` = careful scan time / index time.
 
 `eval` reads each problem's rows once, in turn; the obvious way there (what it did before
 the index) groups the whole stage file by problem in memory first. Peak Python memory of
@@ -20,7 +25,9 @@ the two ways (tracemalloc) over one pass through every problem: `memory ratio: X
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import statistics
 import tempfile
 import time
 import tracemalloc
@@ -70,38 +77,63 @@ def peak_bytes(read_all) -> int:
         tracemalloc.stop()
 
 
+def careful_scan(path: Path, pid: str) -> list[dict]:
+    """One problem's rows by a scan that parses only the lines holding its id."""
+    needle = json.dumps(pid).encode()
+    rows = []
+    with path.open("rb") as f:
+        for line in f:
+            if needle in line:
+                row = json.loads(line)
+                if row["problem_id"] == pid:
+                    rows.append(row)
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--problems", type=int, default=60)
     parser.add_argument("--samples", type=int, default=500, help="sample rows per problem")
     parser.add_argument("--reads", type=int, default=3, help="reads of a problem's rows")
+    parser.add_argument("--repeats", type=int, default=3, help="the median of this many")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         run = RunDir(Path(tmp) / "run")
         pids = build(run, args.problems, args.samples)
-        size = run.stage("samples").stat().st_size
-        print(f"samples.jsonl: {args.problems} problems x {args.samples} rows, {size / 1e6:.1f} MB")
+        path = run.stage("samples")
+        print(
+            f"samples.jsonl: {args.problems} problems x {args.samples} rows, "
+            f"{path.stat().st_size / 1e6:.1f} MB; each problem read {args.reads} times in turn; "
+            f"median of {args.repeats} repeats, ways interleaved; every way returns the same rows"
+        )
 
-        start = time.perf_counter()
-        scanned = []
-        for pid in pids:
-            for _ in range(args.reads):
-                rows = [r for r in run.read("samples") if r["problem_id"] == pid]
-            scanned.append(rows)
-        scan = time.perf_counter() - start
-        print(f"scan the file per read:  {scan:8.2f} s")
+        def obvious(pid: str) -> list[dict]:
+            return [r for r in run.read("samples") if r["problem_id"] == pid]
 
-        fresh = RunDir(run.path)  # a resumed run: nothing indexed yet
-        start = time.perf_counter()
-        indexed = []
-        for pid in pids:
-            for _ in range(args.reads):
-                rows = fresh.problem_rows("samples", pid)
-            indexed.append(rows)
-        index = time.perf_counter() - start
-        print(f"per-problem index:       {index:8.2f} s")
-        if scanned != indexed:
-            raise SystemExit("the two ways returned different rows")
+        def careful(pid: str) -> list[dict]:
+            return careful_scan(path, pid)
+
+        ways = {"obvious scan (parse every line)": obvious, "careful scan (parse matches)": careful}
+        seconds: dict[str, list[float]] = {name: [] for name in [*ways, "per-problem index"]}
+        results = {}
+        for _ in range(args.repeats):
+            for name, read in ways.items():
+                start = time.perf_counter()
+                results[name] = [[read(pid) for _ in range(args.reads)][-1] for pid in pids]
+                seconds[name].append(time.perf_counter() - start)
+            fresh = RunDir(run.path)  # a resumed run: nothing indexed yet
+            start = time.perf_counter()
+            rows = [
+                [fresh.problem_rows("samples", pid) for _ in range(args.reads)][-1] for pid in pids
+            ]
+            seconds["per-problem index"].append(time.perf_counter() - start)
+            results["per-problem index"] = rows
+        first = next(iter(results.values()))
+        if any(got != first for got in results.values()):
+            raise SystemExit("the ways returned different rows")
+        median = {name: statistics.median(s) for name, s in seconds.items()}
+        for name, value in median.items():
+            print(f"{name:<32} {value:8.2f} s")
 
         def grouped_pass() -> None:
             grouped: dict[str, list[dict]] = {}
@@ -121,7 +153,10 @@ def main() -> None:
             f"index {indexed_peak / 1e6:.1f} MB"
         )
         print(f"memory ratio: {held / indexed_peak:.1f}")
-        print(f"ratio: {scan / index:.1f}")
+        index = median["per-problem index"]
+        print(f"obvious scan / index: {median['obvious scan (parse every line)'] / index:.1f}")
+        print("ratio = careful scan time / index time")
+        print(f"ratio: {median['careful scan (parse matches)'] / index:.1f}")
 
 
 if __name__ == "__main__":

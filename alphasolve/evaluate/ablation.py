@@ -1,6 +1,6 @@
 """Every selector on the same pools and the same random k-subsets (a paired comparison).
 
-The ablation ladder of ranking.md §9, each rung adding one idea:
+The ablation ladder, each rung adding one idea:
   random          n random draws (closed form: pass@n of the pool)
   filtered-random n random draws among those passing the examples (closed form)
   alphacode       exact clusters on all generated inputs, largest first (AlphaCode)
@@ -14,10 +14,11 @@ group's first draws (clustering.grouped_pass_at_k), and random and filtered-rand
 have no closed form there, are averaged over 2,000 such budgets.
 
 S subsets carry sampling noise of their own, which the bootstrap over problems does not see:
-with S = 20 at k = 1 (one draw per subset, where every selector is filtered-random) the
-plain subset average read 1.2 points below the closed form with a "significant" interval.
-So each cluster selector's subset average is corrected by a control variate: filtered-random
-evaluated exactly on the same subsets, whose mean over all subsets is the closed form:
+at k = 1 (one draw per subset, where every selector is filtered-random) a plain subset
+average can read below the closed form it estimates with a "significant" interval
+(docs/evaluation.md). So each cluster selector's subset average is corrected by a control
+variate: filtered-random evaluated exactly on the same subsets, whose mean over all subsets
+is the closed form:
     n@k = mean_S(selector) - mean_S(filtered-random | subset) + filtered-random closed form.
 The correction has mean zero, so the estimate stays unbiased (before clipping to [0, 1]), and
 it cancels the luck of the draw both share: at k = 1 the two are equal on every subset, and

@@ -36,7 +36,7 @@ def difficulty(rating: int | None) -> str:
 
 
 def _ci(values: Mapping[str, Sequence[float]], baseline: str | None, seed: int) -> dict:
-    cis = paired_bootstrap(values, baseline=baseline, resamples=10_000, seed=seed)  # ranking.md §6
+    cis = paired_bootstrap(values, baseline=baseline, resamples=10_000, seed=seed)
     return {name: {"mean": ci.mean, "low": ci.low, "high": ci.high} for name, ci in cis.items()}
 
 
