@@ -73,12 +73,15 @@ class ProblemState:
         return ordered if limit is None else ordered[:limit]
 
     def survivors(self) -> list[Candidate]:
-        """Distinct programs that passed the examples, in first-draw order."""
-        return [
-            c
-            for cid, c in self.candidates.items()
-            if cid in self.filtered and self.filtered[cid].passed
-        ]
+        """Distinct programs that passed the examples, each as first drawn, in sampling order.
+
+        Sampling order, not file order: with several samplers, chunks land in the file in the
+        order they finish, and the first text of a program (its log-likelihood) must not
+        depend on that."""
+        first: dict[str, Candidate] = {}
+        for s in in_sampling_order(self.samples):
+            first.setdefault(s.candidate_id, s.candidate)
+        return [c for cid, c in first.items() if cid in self.filtered and self.filtered[cid].passed]
 
     def unfiltered(self) -> list[Candidate]:
         """Distinct programs drawn but not judged on the examples yet."""

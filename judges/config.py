@@ -90,7 +90,7 @@ class JudgeConfig:
     workers: int = field(default_factory=_default_workers)
     retries: int = 2  # a JE run is retried this many times before it is reported
     compile_cache_entries: int = 4096  # prepared programs (and their binaries) kept
-    # A precompiled <bits/stdc++.h> (judges/executors/pch.py): C++ compiles 3.4x faster.
+    # A precompiled <bits/stdc++.h> (judges/executors/pch.py): parsing it is most of a compile.
     cpp_pch: bool = True
 
     def multiplier(self, language: str) -> float:

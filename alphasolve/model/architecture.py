@@ -22,8 +22,8 @@ def default_t5_config(
 ) -> T5Config:
     """A ~8 M parameter T5 (d_model 256, d_ff 1024, 4+4 layers, 8 heads of 32).
 
-    SAMPLING.md measured this shape on 2 cores: ~40 min of training learns the corpus'
-    structure, and sampling runs at thousands of tokens/s. Keep the encoder and decoder
+    Small enough to train and sample on a CPU machine (docs/model.md tells how it was trained
+    and how fast it samples). Keep the encoder and decoder
     equally deep: transformers 5.23's generate() sizes its cache from the encoder's depth
     and fails otherwise (the fast loop does not care). The training script may change the
     size (its config records it) and `overrides` any other T5Config field.

@@ -70,8 +70,8 @@ class ModelError(AlphasolveError, ValueError):
 
 @dataclass(frozen=True)
 class SamplingConfig:
-    # SAMPLING.md: on the project's corpus T=0.5 gave the best pass@1 and T=0.8 the same
-    # pass@100; 1.0 only added syntax errors. 0 means greedy.
+    # Used only when neither --temperature nor the model's alphasolve.json names one (the
+    # shipped model's names 1.0, chosen on valid: docs/model.md). 0 means greedy.
     temperature: float = 0.5
     top_k: int = 0  # 0: off. AlphaCode swept top-k and nucleus and found no gain
     top_p: float = 1.0  # 1.0: off

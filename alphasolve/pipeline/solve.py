@@ -76,9 +76,10 @@ def connect(address: str | None, num_cpus: int | None = None) -> None:
             )
         else:
             ray.init(address=address, log_to_driver=False)
-    except (RuntimeError, ConnectionError, TimeoutError, ValueError) as exc:
-        # Ray's own start-up failures (a GCS that did not come up in time on an overloaded
-        # machine, an unreachable cluster) are the environment's, not a bug: say so in a line.
+    except Exception as exc:  # ray.init raises a bare Exception on a node start-up timeout
+        # Ray's own start-up failures (a node or GCS that did not come up in time on an
+        # overloaded machine, an unreachable cluster) are the environment's, not a bug: say so
+        # in a line.
         where = "start an embedded Ray" if address == "local" else f"connect to Ray at {address}"
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise AlphasolveError(f"could not {where}: {first}") from None

@@ -1,9 +1,9 @@
 """A precompiled `<bits/stdc++.h>` for the C++ executor.
 
 Contest programs (and the model's samples, which learn from them) start with
-`#include <bits/stdc++.h>`; parsing that header is most of a compile: 1.3 s per program here,
-0.3 s with a precompiled header (`scripts/bench_judge.py` measures both). At AlphaCode
-scale half the candidates are C++, so this is the judge's hot path.
+`#include <bits/stdc++.h>`; parsing that header is most of a compile (`scripts/bench_judge.py`
+measures both ways). At AlphaCode scale half the candidates are C++, so this is the judge's
+hot path.
 
 The header is built once per machine and (compiler, flags) in a directory private to this
 user under the temp directory, outside any sandbox: its only input is the system header.
