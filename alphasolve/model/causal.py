@@ -28,7 +28,7 @@ import torch
 from alphasolve.candidate import Candidate
 from alphasolve.model.decoding import Decoded, resolve_dtype, torch_device
 from alphasolve.model.kv_decode import SharedPrefixDecoder
-from alphasolve.model.modeldir import check_model_dir
+from alphasolve.model.modeldir import check_model_dir, load_tokenizer
 from alphasolve.model.prompt import (
     CHAT_NAMES,
     PromptMeta,
@@ -67,14 +67,9 @@ class CausalLMSampler:
     ) -> None:
         path = Path(model_dir)
         check_model_dir(path)
-        from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers import AutoModelForCausalLM
 
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-        except Exception as exc:  # transformers raises many kinds; all mean "not loadable"
-            raise ModelError(
-                f"{path}: cannot load the tokenizer saved with the model: {exc}"
-            ) from exc
+        self.tokenizer = load_tokenizer(path)
         if prompt is PromptStyle.CHAT and not getattr(self.tokenizer, "chat_template", None):
             raise ModelError(
                 f"{path}: --prompt chat needs a tokenizer with a chat template; this one has none"

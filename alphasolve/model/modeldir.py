@@ -15,7 +15,7 @@ from pathlib import Path
 
 from alphasolve.model.sampler import ModelError
 
-__all__ = ["check_model_dir", "detect_backend"]
+__all__ = ["check_model_dir", "detect_backend", "load_tokenizer"]
 
 # What `tokenizer.save_pretrained` writes, one of which every tokenizer has.
 _TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "tokenizer.model", "vocab.json")
@@ -76,3 +76,13 @@ def check_model_dir(path: Path) -> None:
             "(model.save_pretrained(dir, safe_serialization=True))"
         )
     raise ModelError(f"{path}: no weights (*.safetensors) saved with the model")
+
+
+def load_tokenizer(path: Path):  # -> a transformers tokenizer (imported only when called)
+    """The tokenizer saved with the model at `path`, or a ModelError naming the directory."""
+    from transformers import AutoTokenizer
+
+    try:
+        return AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    except Exception as exc:  # transformers raises many kinds; all mean "not loadable"
+        raise ModelError(f"{path}: cannot load the tokenizer saved with the model: {exc}") from exc

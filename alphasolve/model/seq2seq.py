@@ -19,7 +19,7 @@ import torch
 from alphasolve.candidate import Candidate
 from alphasolve.model.decoding import bf16_is_fast, resolve_dtype, torch_device
 from alphasolve.model.fast_t5 import FastT5, is_supported
-from alphasolve.model.modeldir import check_model_dir
+from alphasolve.model.modeldir import check_model_dir, load_tokenizer
 from alphasolve.model.prompt import solution_prompt, test_input_prompt
 from alphasolve.model.sampler import (
     DEFAULT_MODEL_DIR,
@@ -53,14 +53,9 @@ class Seq2SeqSampler:
     def __init__(self, model_dir: str | Path, device: str = "auto") -> None:
         path = Path(model_dir)
         check_model_dir(path)
-        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+        from transformers import AutoModelForSeq2SeqLM
 
-        try:
-            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
-        except Exception as exc:  # transformers raises many kinds; all mean "not loadable"
-            raise ModelError(
-                f"{path}: cannot load the tokenizer saved with the model: {exc}"
-            ) from exc
+        self.tokenizer = load_tokenizer(path)
         try:
             # float32 whatever the file holds (a shipped model may be stored in bf16 to halve
             # its size): SamplingConfig.dtype decides what the matmuls run in.
