@@ -225,7 +225,7 @@ Record = (
     | EvalRecord
 )
 
-# stage file -> its row type, in pipeline order (ARCHITECTURE.md)
+# stage file -> its row type, in pipeline order (docs/architecture.md)
 RECORDS: dict[str, type] = {
     r.STAGE: r
     for r in (

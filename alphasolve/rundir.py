@@ -25,7 +25,7 @@ __all__ = ["STAGES", "RunDir", "append_records", "read_records", "repair_torn_ta
 
 log = logging.getLogger(__name__)
 
-# The stage files, in pipeline order (ARCHITECTURE.md).
+# The stage files, in pipeline order (docs/architecture.md).
 STAGES = tuple(RECORDS)
 
 R = TypeVar("R", bound=Record)

@@ -181,6 +181,11 @@ def main() -> None:
     if not args.skip_generate:
         best_fast = max(v for (way, _), v in rates.items() if way != "generate")
         best_generate = max(v for (way, _), v in rates.items() if way == "generate")
+        print(
+            f"like for like: the same model, prompts, batch, temperature and {steps} new tokens "
+            f"(EOS suppressed) on both sides; best of {args.repeats} repeats, ways interleaved"
+        )
+        print("ratio = the fast loop's tokens/s / generate()'s, each at its faster dtype")
         print(f"ratio: {best_fast / best_generate:.2f}")
 
 

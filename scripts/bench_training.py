@@ -94,6 +94,10 @@ def main() -> None:
         print("jemalloc is not installed (Debian/Ubuntu: apt install libjemalloc2)")
         print("ratio: n/a")
         return
+    print(
+        f"like for like: the same model, {args.steps} timed steps after a warm-up, batches, "
+        f"precision and {args.threads} threads; each allocator in its own fresh process"
+    )
     results = {}
     for name, env in (("glibc", base), ("jemalloc", with_jemalloc)):
         r = results[name] = run(env, args.steps, args.threads)
@@ -103,6 +107,7 @@ def main() -> None:
             f"{r['dtype']}",
             flush=True,
         )
+    print("ratio = jemalloc samples/s / glibc samples/s")
     print(f"ratio: {results['jemalloc']['samples_per_s'] / results['glibc']['samples_per_s']:.2f}")
 
 

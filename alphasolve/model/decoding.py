@@ -26,8 +26,8 @@ __all__ = [
 def bf16_is_fast(device: torch.device | str = "cpu", fast_loop: bool = True) -> bool:
     """Whether bfloat16 beats float32 on `device`: on GPUs with bf16 units and CPUs with AMX.
 
-    On AVX512-BF16 CPUs without AMX (measured on a Zen 4 EPYC, 1-2 threads) the fast loop's
-    bf16 matmuls gain ~1.2x while `generate()` in bf16 loses 10-25%, hence `fast_loop`.
+    On AVX512-BF16 CPUs without AMX the fast loop's bf16 matmuls gain while `generate()` in
+    bf16 loses (docs/samplers.md), hence `fast_loop`.
     """
     device = torch.device(device)
     if device.type == "cuda":

@@ -9,9 +9,8 @@ times, and every row stays in the batch until the longest one ends. Here:
    the n samples of a prompt share its prefill, computed once;
 3. on GPUs the cache grows into preallocated buffers (no torch.cat per step, so no copy of
    the whole cache per token) where the model's cache layers are the plain dynamic kind. On
-   CPUs it grows by torch.cat as transformers' own does: measured on 2 cores (a 5 M Llama,
-   256-token prompt, 64 samples x 48 tokens, one thread) the buffers' strided views were no
-   faster (9.9 s against 8.7 s, same tokens), attention copying them anyway;
+   CPUs it grows by torch.cat as transformers' own does: there the buffers' strided views
+   were no faster, attention copying them anyway (docs/samplers.md);
 4. a row stops at EOS (any of the model's end ids) or, for chat replies, at the closing
    fence of its code block; finished rows are dropped from the batch once a quarter of it
    has finished, and the loop stops when every row has.

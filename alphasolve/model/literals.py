@@ -1,9 +1,8 @@
 """Literal placeholders: the statement's numbers and quoted letters become `<N0>`, `<L0>`...
 
 Why. A small seq2seq model learns the *structure* of unseen compositions well but copies
-constants badly: with digit-by-digit copying the shipped model wrote the statement's
-constants in only 4.5% of its samples on the held-out problems that have one ("divisible by
-23" came out as `% 2`), so pass@1 there was 0.003 against 0.32 without a constant. With
+constants badly: copying digit by digit, "divisible by 23" comes out as `% 2`, and problems
+with a constant to copy were almost never solved (docs/model.md has the figures). With
 placeholders, a constant is one token whatever its digits, and copying it is choosing which
 of a handful of placeholder tokens to write: the same alignment the model already learns for
 variable names. This is the classic entity-anonymisation trick of semantic parsing.

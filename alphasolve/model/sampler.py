@@ -95,8 +95,8 @@ class SamplingConfig:
     max_prompt_tokens: int = 1024  # longer prompts lose their tail (notes, late examples)
     # Each prompt group's samples are distinct programs, drawn without replacement from the
     # same distribution (swor.py: stochastic beam search). A sharp model otherwise spends
-    # most of a large budget redrawing its favourite programs (v8 on the test split: 1 draw
-    # in 9 new). Groups with different headers may still draw the same program.
+    # most of a large budget redrawing its favourite programs. Groups with different headers
+    # may still draw the same program.
     without_replacement: bool = False
 
     def __post_init__(self) -> None:

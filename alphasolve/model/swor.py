@@ -1,10 +1,9 @@
 """Sampling without replacement: the n samples of a prompt are n *distinct* programs.
 
-Why: a small model trained on a narrow corpus is sharp. Measured with the shipped model
-(v8, T = 1.0, 1,000 Python samples per problem on the test split): 12,737 distinct programs
-in 120,000 draws, so nine draws in ten repeat a program already drawn for that problem and
-buy nothing (the judge runs each program once). On test-0041, 879 of 1,000 draws were one
-wrong program. Drawing without replacement spends the whole budget on new programs.
+Why: a small model trained on a narrow corpus is sharp. At a large budget most draws repeat
+a program already drawn for that problem and buy nothing (the judge runs each program once);
+docs/model.md ("Sampling the same model without replacement") has the figures. Drawing without replacement
+spends the whole budget on new programs.
 
 How: stochastic beam search (Kool, van Hoof and Welling, "Stochastic Beams and Where to
 Find Them", ICML 2019). Give every complete sequence y the perturbed score
