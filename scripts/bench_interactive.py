@@ -69,12 +69,18 @@ def main() -> None:
             batch = rate(judge, ECHO, batch_test, None, args.runs)
             pair = rate(judge, ECHO, pair_test, one, args.runs)
             pair10 = rate(judge, ECHO_MANY, pair_test, ten, args.runs)
-    print(f"{args.runs} Python runs per row, {args.workers} slots, one judge")
+    print(
+        f"like for like: the same Python echo on one judge with {args.workers} slots, "
+        f"{args.runs} timed runs per row after a warm-up, every verdict checked AC; an "
+        "interactive run holds two slots (program and interactor)"
+    )
     print(f"  batch echo                          {batch:8.1f} runs/s")
     print(f"  interactive echo, 1 round trip      {pair:8.1f} runs/s  ({batch / pair:.1f}x slower)")
     print(
         f"  interactive echo, 10 round trips    {pair10:8.1f} runs/s  ({batch / pair10:.1f}x slower)"
     )
+    print("ratio = interactive runs/s (1 round trip) / batch runs/s")
+    print(f"ratio: {pair / batch:.2f}")
 
 
 if __name__ == "__main__":

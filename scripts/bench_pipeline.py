@@ -3,6 +3,9 @@
 
     python scripts/bench_pipeline.py [--model DIR] [--samples 1000] [--problem PATH]
 
+The default problem is the quick start's (a valid problem the shipped model solves, so every
+stage has work: survivors, test inputs, behaviour, clusters).
+
 Both sides use the same sampler and model, budget, seed, language split and temperature
 (the model's own unless --temperature), and the script checks that they drew the same
 programs:
@@ -56,7 +59,7 @@ def main() -> None:
     parser.add_argument("--temperature", type=float, help="default: the model's own")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    path = args.problem or sorted((REPO / "problems" / "corpus" / "test").iterdir())[0]
+    path = args.problem or REPO / "problems" / "corpus" / "valid" / "valid-0003-busy-robots"
     problem = load_problem(path)
     # Resolved here, once, as `solve` resolves it: both sides sample at this temperature.
     temperature = resolve_temperature(args.temperature, args.model, args.sampler)

@@ -5,8 +5,8 @@ against 6).
 
     python scripts/bench_testlib_checkers.py
 
-Each line: checker, what it compares, seconds (best of 3). The last two lines are the ratios
-`ncmp / tokens` and `rcmp6 / floats` (below 1: the testlib built-in is faster).
+Each line: checker, what it compares, seconds (best of 3). Then `rcmp6 / floats`, and last
+`ratio: X` = ncmp / tokens (below 1: the testlib built-in is faster).
 """
 
 from __future__ import annotations
@@ -47,13 +47,18 @@ def main() -> None:
         ("rcmp6", CheckerSpec(CheckerKind.RCMP, abs_tol=1e-6), "doubles", doubles_out, doubles),
         ("rcmp6", CheckerSpec(CheckerKind.RCMP, abs_tol=1e-6), "doubles, output = answer", doubles, doubles),
     ]  # fmt: skip
+    print(
+        "like for like: the same outputs and answers through each checker, best of 3, "
+        "every verdict checked accepted"
+    )
     seconds = {}
     for name, spec, what, output, answer in rows:
         t = best_of(spec, output, answer)
         seconds.setdefault(name, t)
         print(f"{name:7s} {N:,} {what:26s} {t:.3f} s")
-    print(f"ratio ncmp/tokens: {seconds['ncmp'] / seconds['tokens']:.2f}")
-    print(f"ratio rcmp6/floats: {seconds['rcmp6'] / seconds['floats']:.2f}")
+    print(f"rcmp6 / floats: {seconds['rcmp6'] / seconds['floats']:.2f}")
+    print("ratio = ncmp seconds / tokens seconds (above 1: the built-in is slower)")
+    print(f"ratio: {seconds['ncmp'] / seconds['tokens']:.2f}")
 
 
 if __name__ == "__main__":

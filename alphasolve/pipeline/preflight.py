@@ -16,6 +16,7 @@ import socket
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import ray
 from ray.exceptions import GetTimeoutError, RayError, RayTaskError
@@ -134,22 +135,13 @@ def preflight(
     """Check every node that may hold a judge (the `judge` resource) or a sampler (it has
     `sampler_resources`) on the connected cluster; raise PreflightError naming the node for
     anything that would make the run fail or judge wrongly."""
-    nodes = [
-        ClusterNode(n["NodeID"], n.get("NodeManagerAddress", "?"), dict(n.get("Resources", {})))
-        for n in ray.nodes()
-        if n.get("Alive")
-    ]
-    judges = tuple(n for n in nodes if n.resources.get("judge", 0) > 0)
+    nodes = live_nodes(ray.nodes())
+    judges = judge_nodes(nodes)
     samplers = tuple(
         n
         for n in nodes
         if all(n.resources.get(k, 0) >= v for k, v in sampler_resources.items() if v)
     )
-    if not judges:
-        raise PreflightError(
-            f"no node offers the 'judge' resource ({_shape(nodes)}); start judge nodes with "
-            "`ray start --address HEAD:PORT --resources '{\"judge\": N}'`"
-        )
     if not samplers:
         need = ", ".join(f"{k} {v:g}" for k, v in sampler_resources.items() if v)
         raise PreflightError(f"no node can hold a sampler actor (needs {need}; {_shape(nodes)})")
@@ -163,6 +155,27 @@ def preflight(
     lacking = [n for n in samplers if facts[n.node_id].has_model is False]
     source = model_source(model_dir, lacking, ship_limit)
     return PreflightReport(judges, samplers, facts, source)
+
+
+def live_nodes(nodes: Sequence[Mapping[str, Any]]) -> tuple[ClusterNode, ...]:
+    """The live nodes of `ray.nodes()`."""
+    return tuple(
+        ClusterNode(n["NodeID"], n.get("NodeManagerAddress", "?"), dict(n.get("Resources", {})))
+        for n in nodes
+        if n.get("Alive")
+    )
+
+
+def judge_nodes(nodes: Sequence[ClusterNode]) -> tuple[ClusterNode, ...]:
+    """The nodes that can hold a judge actor (at least one `judge` slot); PreflightError
+    showing the cluster's shape when there is none."""
+    judges = tuple(n for n in nodes if n.resources.get("judge", 0) >= 1)
+    if not judges:
+        raise PreflightError(
+            f"no node offers the 'judge' resource ({_shape(nodes)}); start judge nodes with "
+            "`ray start --address HEAD:PORT --resources '{\"judge\": N}'`"
+        )
+    return judges
 
 
 def _shape(nodes: Sequence[ClusterNode]) -> str:

@@ -32,7 +32,13 @@ from alphasolve.errors import AlphasolveError
 from alphasolve.model.settings import resolve_temperature
 from alphasolve.pipeline.config import AUTO, SolveConfig, sampling_config
 from alphasolve.pipeline.payload import ModelSource, PayloadRef, put_problem
-from alphasolve.pipeline.preflight import actor_failure, check_address, preflight
+from alphasolve.pipeline.preflight import (
+    actor_failure,
+    check_address,
+    judge_nodes,
+    live_nodes,
+    preflight,
+)
 from alphasolve.pipeline.scheduler import ProblemSummary, Scheduler, WorkLost
 from alphasolve.pipeline.workers import JudgeWorker, SamplerWorker
 from alphasolve.problem import Problem
@@ -108,8 +114,8 @@ class Placement:
 def plan_placement(cfg: SolveConfig, nodes: Sequence[Mapping[str, Any]]) -> Placement:
     """The actors for this cluster (`ray.nodes()`), as the flags ask: samplers one per GPU
     share (one without GPUs), judges one per `judge` node with that node's slots."""
-    alive = [n for n in nodes if n.get("Alive")]
-    gpus = sum(float(n["Resources"].get("GPU", 0)) for n in alive)
+    alive = live_nodes(nodes)
+    gpus = sum(float(n.resources.get("GPU", 0)) for n in alive)
     if cfg.load.device == "cpu":  # --device cpu: the samplers ask for no GPU
         gpus = 0.0
     if gpus > 0:
@@ -124,20 +130,12 @@ def plan_placement(cfg: SolveConfig, nodes: Sequence[Mapping[str, Any]]) -> Plac
             )
     else:
         share, samplers = 0.0, cfg.sampler_actors or 1
-    judge_nodes = [
-        (str(n["NodeID"]), float(n["Resources"]["judge"]))
-        for n in alive
-        if float(n["Resources"].get("judge", 0)) >= 1
-    ]
-    if not judge_nodes:
-        raise AlphasolveError(
-            "no node offers the `judge` resource: start judge nodes with "
-            """ray start --address HEAD --resources '{"judge": CORES}'"""
-        )
+    judging = judge_nodes(alive)  # one line naming the cluster's shape if none
     if cfg.judge_actors == AUTO:
-        judges = tuple((node, cfg.judge_workers or int(count)) for node, count in judge_nodes)
+        judges = tuple((n.node_id, cfg.judge_workers or int(n.resources["judge"])) for n in judging)
     else:
-        slots = judge_slots(cfg.judge_workers, cfg.judge_actors, [c for _, c in judge_nodes])
+        counts = [n.resources["judge"] for n in judging]
+        slots = judge_slots(cfg.judge_workers, cfg.judge_actors, counts)
         judges = tuple((None, slots) for _ in range(cfg.judge_actors))
     return Placement(samplers, share, judges)
 
