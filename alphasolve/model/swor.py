@@ -1,9 +1,9 @@
 """Sampling without replacement: the n samples of a prompt are n *distinct* programs.
 
 Why: a small model trained on a narrow corpus is sharp. At a large budget most draws repeat
-a program already drawn for that problem and buy nothing (the judge runs each program once);
-docs/model.md ("Sampling the same model without replacement") has the figures. Drawing without replacement
-spends the whole budget on new programs.
+a program already drawn for that problem and buy nothing (the judge runs each program once;
+docs/model.md, "Sampling the same model without replacement", has the figures). Drawing
+without replacement spends the whole budget on new programs.
 
 How: stochastic beam search (Kool, van Hoof and Welling, "Stochastic Beams and Where to
 Find Them", ICML 2019). Give every complete sequence y the perturbed score
