@@ -14,7 +14,7 @@ from judges.config import Limits
 from judges.sandbox.slot import Outcome
 from judges.verdict import Verdict
 
-__all__ = ["Classified", "classify", "signal_name"]
+__all__ = ["Classified", "classify", "last_line", "signal_name"]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,8 @@ def signal_name(number: int) -> str:
         return f"signal {number}"
 
 
-def _last_line(stderr: str) -> str:
+def last_line(stderr: str) -> str:
+    """The last non-blank line of a program's stderr (at most 200 characters)."""
     lines = [line for line in stderr.strip().splitlines() if line.strip()]
     return lines[-1][:200] if lines else ""
 
@@ -63,7 +64,7 @@ def classify(
     # An allocation refused at the address-space backstop. (A SIGKILL we did not send is not
     # taken as the OOM killer: resident memory is polled, and a job may kill itself.)
     failed_allocation = (
-        ("MemoryError" in _last_line(stderr)) if tracebacks else ("std::bad_alloc" in stderr)
+        ("MemoryError" in last_line(stderr)) if tracebacks else ("std::bad_alloc" in stderr)
     )
     if failed_allocation:
         return Classified(Verdict.MLE, "memory allocation failed", peak)
@@ -73,7 +74,7 @@ def classify(
     if sig is not None:
         return Classified(Verdict.RTE, f"killed by {signal_name(sig)}", peak)
     if out.exit_code:
-        reason = _last_line(stderr) if tracebacks else ""
+        reason = last_line(stderr) if tracebacks else ""
         detail = f"exit code {out.exit_code}" + (f": {reason}" if reason else "")
         return Classified(Verdict.RTE, detail, peak)
     return Classified(None, "", peak)

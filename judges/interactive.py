@@ -40,6 +40,7 @@ from pathlib import Path
 
 from judges.checkers.program import CHECKER_LIMITS, accepts
 from judges.checkers.spec import CheckerSpec, Convention
+from judges.classify import last_line
 from judges.config import Limits
 from judges.sandbox.slot import Outcome, Piped
 from judges.verdict import Verdict
@@ -409,9 +410,16 @@ def decide(f: PairFacts) -> tuple[Verdict, str]:
     return f.interactor, interactor
 
 
-def broken_pipe(out: Outcome) -> bool:
-    """Killed by SIGPIPE (C++), or Python's BrokenPipeError (Python ignores SIGPIPE)."""
-    return out.signal == signal.SIGPIPE or b"BrokenPipeError" in out.stderr[-2000:]
+def broken_pipe(out: Outcome, tracebacks: bool) -> bool:
+    """Killed by SIGPIPE (C++), or, for a runtime that reports failures as tracebacks
+    (Python ignores SIGPIPE), a traceback whose last line is BrokenPipeError. Only the last
+    line counts, as in `classify`: stderr is the program's own, and a mention anywhere in it
+    must not turn a crash into a broken pipe."""
+    if out.signal == signal.SIGPIPE:
+        return True
+    return tracebacks and last_line(out.stderr.decode("utf-8", "replace")).startswith(
+        "BrokenPipeError"
+    )
 
 
 def message(spec: CheckerSpec, files: InteractorFiles, out: Outcome) -> str:

@@ -457,7 +457,7 @@ class Judge:
                     interactive.PairFacts(
                         program=own,
                         program_detail=own_detail,
-                        broken_pipe=interactive.broken_pipe(pout),
+                        broken_pipe=interactive.broken_pipe(pout, executor.tracebacks),
                         interactor=interactive.interactor_verdict(spec, iout),
                         interactor_detail=interactive.message(spec, files, iout),
                         interactor_first=(
@@ -465,7 +465,7 @@ class Judge:
                             if relay.interactor_first is not None
                             else iout.ended < pout.ended
                         ),
-                        interactor_broken_pipe=interactive.broken_pipe(iout),
+                        interactor_broken_pipe=interactive.broken_pipe(iout, iexecutor.tracebacks),
                     )
                 )
                 if verdict is Verdict.JE:

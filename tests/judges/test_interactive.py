@@ -12,8 +12,9 @@ import pytest
 
 from judges import Blob, CheckerKind, CheckerSpec, Convention, Judge, JudgeConfig, TestCase, Verdict
 from judges.config import Limits, SandboxConfig
-from judges.interactive import PairFacts, Relay, decide, interactor_limits
+from judges.interactive import PairFacts, Relay, broken_pipe, decide, interactor_limits
 from judges.judge import BatchJob
+from judges.sandbox.slot import Outcome
 
 CASES = Path(__file__).parent / "cases"
 GUESS = CheckerSpec(
@@ -66,6 +67,24 @@ def test_decide(
 ) -> None:
     facts = PairFacts(program, "program detail", broken, interactor, "said so", first, ibroken)
     assert decide(facts)[0] is expected
+
+
+def _ended(stderr: bytes, sig: int | None = None) -> Outcome:
+    return Outcome(1 if sig is None else None, sig, 0.0, 0.0, 0, None, b"", 0, stderr, len(stderr))
+
+
+def test_a_broken_pipe_is_the_kernel_s_signal_or_a_traceback_s_last_line() -> None:
+    import signal
+
+    traceback = (
+        b"Traceback (most recent call last):\n  ...\nBrokenPipeError: [Errno 32] Broken pipe\n"
+    )
+    assert broken_pipe(_ended(b"", signal.SIGPIPE), tracebacks=False)
+    assert broken_pipe(_ended(traceback), tracebacks=True)
+    # stderr is the program's own: a mention that is not a traceback's last line, or any
+    # mention from a runtime without tracebacks, does not excuse a crash
+    assert not broken_pipe(_ended(b"BrokenPipeError\nthen I crashed\n"), tracebacks=True)
+    assert not broken_pipe(_ended(b"BrokenPipeError\n"), tracebacks=False)
 
 
 def test_interactor_outlasts_the_program() -> None:
