@@ -287,3 +287,34 @@ def test_the_run_says_whether_it_was_sampled_without_replacement(tmp_path: Path)
     assert sampled_group_size(run) is None
     run.update_info(config={"without_replacement": "True", "samples": "24"})
     assert sampled_group_size(run) == SamplingConfig().samples_per_prompt
+
+
+def test_a_pool_takes_each_program_as_first_drawn_not_as_first_written(tmp_path: Path) -> None:
+    """Chunks land in samples.jsonl in the order they finish; the pool must describe a program
+    by its first draw in sampling order (as `solve` does), whatever the file order."""
+    from alphasolve.candidate import Candidate
+    from alphasolve.evaluate.pools import load_pool
+    from alphasolve.formats import load_problems
+    from alphasolve.records import BehaviourRecord, EvalRecord, FilterRecord, SampleRecord
+    from alphasolve.rundir import RunDir
+
+    problem = load_problems([REPO / "problems" / "two-gifts"])[0]
+
+    def draw(code: str, log_likelihood: float) -> Candidate:
+        return Candidate.create(
+            problem_id=problem.id, language="python3", code=code, rating=800, tags=(),
+            temperature=1.0, seed=0, log_likelihood=log_likelihood, num_tokens=10,
+        )  # fmt: skip
+
+    early = draw("print(1)\n", -1.0)  # chunk 0: drawn first
+    late = draw("print(1)   # the same program, another text\n", -50.0)  # chunk 1
+    assert early.candidate_id == late.candidate_id and early.code != late.code
+    run = RunDir(tmp_path)
+    run.write([SampleRecord(late, 1)])  # chunk 1 finished first
+    run.write([SampleRecord(early, 0)])
+    cid = early.candidate_id
+    run.write([FilterRecord(problem.id, cid, "AC", 1, True)])
+    run.write([BehaviourRecord(problem.id, cid, ("o:1",))])
+    run.write([EvalRecord(problem.id, cid, True, "AC")])
+    member = load_pool(run, problem, 2).members[cid]
+    assert member.log_likelihood == -1.0 / 10 and member.code_length == len(early.code)

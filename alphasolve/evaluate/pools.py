@@ -178,8 +178,13 @@ def load_pool(run: RunDir, problem: Problem, limit: int) -> Pool:
     state = ProblemState(run, pid)
     rows = state.draws(limit)
     samples = tuple(r.candidate_id for r in rows)
+    # Each program as first drawn, in sampling order among these draws (as solve takes it:
+    # ProblemState.survivors), not as first written to the file
+    first: dict[str, Candidate] = {}
+    for r in rows:
+        first.setdefault(r.candidate_id, r.candidate)
     ids = set(samples)
-    languages = {c: state.candidates[c].language for c in ids}
+    languages = {c: first[c].language for c in ids}
     passed = frozenset(c for c in ids if c in state.filtered and state.filtered[c].passed)
     judged = [r for c, r in state.evals.items() if c in ids]
     verdicts = {r.candidate_id: r.verdict for r in judged}
@@ -191,7 +196,7 @@ def load_pool(run: RunDir, problem: Problem, limit: int) -> Pool:
     members = {}
     for cid, sig in state.signatures.items():
         if cid in passed:
-            c = state.candidates[cid]
+            c = first[cid]
             members[cid] = Member(
                 cid, sig, c.log_likelihood / max(1, c.num_tokens), len(c.code), times[cid]
             )
