@@ -110,3 +110,14 @@ def test_placement_follows_the_cluster_shape() -> None:
         plan_placement(SolveConfig(sampler_actors=9), cluster)
     with pytest.raises(AlphasolveError, match=r"^no node offers the 'judge' resource \(nodes: "):
         plan_placement(SolveConfig(), [node("g1", CPU=8, GPU=1)])
+
+
+def test_judge_nodes_are_checked_for_the_executors_that_will_judge() -> None:
+    """--python-runtime pypy3: a judge node must pass pypy3's self-test, not python3's (else a
+    node without PyPy passes the start-up check and every Python program comes back JE)."""
+    from alphasolve.pipeline.solve import SolveConfig
+
+    assert SolveConfig().judged_with(("python3", "cpp17")) == ("python3", "cpp17")
+    pypy = SolveConfig(python_runtime="pypy3")
+    assert pypy.judged_with(("python3", "cpp17")) == ("pypy3", "cpp17")
+    assert pypy.runtimes == (("python3", "pypy3"),)

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             problems,
             args.samples,
             progress=bar.update,
-            runtimes=(("python3", cfg.python_runtime),),
+            runtimes=cfg.runtimes,
         )
     ks = budgets(args.samples)
     results, by_language = [], {}

@@ -38,6 +38,19 @@ class SolveConfig:
     judge_workers: int = 0  # slots (cores) per judge actor; 0: its node's `judge` count
     # Problems open at once; AUTO: enough that no sampler or judge waits (open_problems()).
     max_open_problems: int = AUTO
+
+    @property
+    def runtimes(self) -> tuple[tuple[str, str], ...]:
+        """The judge's language -> executor map (JudgeConfig.runtimes): Python under
+        `python_runtime`."""
+        return (("python3", self.python_runtime),)
+
+    def judged_with(self, languages: tuple[str, ...]) -> tuple[str, ...]:
+        """The executors that will judge programs in `languages` (what a judge node must
+        pass its self-test for)."""
+        runtime = dict(self.runtimes)
+        return tuple(dict.fromkeys(runtime.get(lang, lang) for lang in languages))
+
     inflight: int = 2  # calls in flight per actor
     filter_batch: int = 32  # candidates per filter call
     behaviour_batch: int = 64  # survivors per behaviour call

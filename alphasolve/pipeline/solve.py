@@ -175,7 +175,7 @@ class RayCluster:
                     name=f"alphasolve-judge-{j}-{tag}",
                     resources={"judge": slots},
                     scheduling_strategy=where,
-                ).remote(slots, (("python3", cfg.python_runtime),))
+                ).remote(slots, cfg.runtimes)
             )
         self.samplers = len(self.sampler_actors)
         self.judges = len(self.judge_actors)
@@ -277,7 +277,7 @@ def solve(
     # Every node that may hold an actor, checked before any actor starts or any sample is
     # drawn; the model directory shipped to sampler nodes that lack it.
     report = preflight(
-        languages=sampling_config(cfg).languages.languages,
+        languages=cfg.judged_with(sampling_config(cfg).languages.languages),
         model_dir=cfg.model_dir,
         sampler_resources={"CPU": 1, "GPU": placement.sampler_gpus},
     )

@@ -162,8 +162,7 @@ def replay(
     timings = info.get("timings", {})
     replays = []
     ready = 0.0
-    runtimes = (("python3", cfg.solve.python_runtime),)
-    with Judge(JudgeConfig(workers=cfg.judge_workers, runtimes=runtimes)) as judge:
+    with Judge(JudgeConfig(workers=cfg.judge_workers, runtimes=cfg.solve.runtimes)) as judge:
         for cp in contest.problems:
             ready += float(timings.get(cp.problem.id, {}).get("total", 0.0))
             ordered = ProblemState(run, cp.problem.id).picks
