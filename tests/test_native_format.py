@@ -265,3 +265,17 @@ def test_round_trip_through_native(tmp_path: Path, source: str) -> None:
     assert sorted(s.source.read() for s in copy.solutions) == sorted(
         s.source.read() for s in runnable
     )
+
+
+def test_a_saved_checker_keeps_every_header_the_judge_compiles_with(tmp_path: Path) -> None:
+    from alphasolve.formats.native import write_problem
+
+    root = make_problem(tmp_path / "c", GOOD_YAML.replace(
+        "checker: {type: floats, abs_tol: 1e-6, rel_tol: 1e-9}",
+        "checker: {type: custom, program: check.cpp, convention: testlib}"))  # fmt: skip
+    (root / "check.cpp").write_text('#include "testlib.h"\n#include "util.hpp"\nint main() {}\n')
+    (root / "testlib.h").write_text("// testlib\n")
+    (root / "util.hpp").write_text("// util\n")
+    copy = write_problem(load_problem(root), tmp_path / "copy")
+    assert (copy / "testlib.h").read_text() == "// testlib\n"
+    assert (copy / "util.hpp").read_text() == "// util\n"

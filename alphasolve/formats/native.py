@@ -17,6 +17,7 @@ from alphasolve.formats.common import (
     split_statement,
 )
 from alphasolve.problem import Blob, CheckerKind, CheckerSpec, Convention, Problem, TestCase
+from judges.checkers.program import checker_headers
 from judges.executors import EXECUTORS
 
 NAME = "native"
@@ -233,7 +234,7 @@ def _write_program(spec: CheckerSpec, root: Path, role: str) -> dict[str, object
     assert spec.program is not None
     target = root / f"{role}{spec.program.suffix}"
     target.write_bytes(spec.program.read_bytes())
-    for header in spec.program.parent.glob("*.h"):
+    for header in checker_headers(spec.program):  # .h and .hpp: what the judge compiles with
         (root / header.name).write_bytes(header.read_bytes())
     out: dict[str, object] = {"program": target.name, "convention": str(spec.convention)}
     if spec.args:

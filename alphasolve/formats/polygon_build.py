@@ -32,6 +32,7 @@ from alphasolve.errors import ProblemError
 from alphasolve.formats.common import LANGUAGE_BY_SUFFIX
 from alphasolve.formats.polygon import Built, Package, PolygonTest, language_of
 from alphasolve.problem import Blob, CheckerKind, CheckerSpec
+from judges.checkers.program import checker_headers
 from judges.config import Limits
 from judges.verdict import Verdict
 
@@ -222,11 +223,7 @@ def _lf(data: bytes) -> bytes:
 
 
 def _headers(source: Path) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (p.name, p.read_text(errors="replace"))
-        for p in sorted(source.parent.iterdir())
-        if p.suffix in (".h", ".hpp") and p.is_file()
-    )
+    return tuple((p.name, p.read_text(errors="replace")) for p in checker_headers(source))
 
 
 def _one_line(text: str) -> str:
