@@ -5,7 +5,7 @@
 --arch t5 (the default): the fast T5 loop. --arch causal: the shared-prefix KV loop
 (kv_decode.py: one prefill per prompt, its cache repeated for the samples) against
 `generate(num_return_sequences=n)`, which prefills every sample's copy of the prompt; without
---model on a random Llama-style model (scripts/make_tiny_causal.py --size small).
+--model on a random Llama-style model (alphasolve/model/tiny_causal.py, size small).
 
 Without --model it builds a randomly initialised T5 of the default model's shape (d_model
 256, d_ff 1024, 4+4 layers, 8 heads, vocab 2048); speed does not depend on the weights.
@@ -78,7 +78,7 @@ def causal_model(model_dir: Path | None) -> torch.nn.Module:
 
     if model_dir is not None:
         return AutoModelForCausalLM.from_pretrained(model_dir, local_files_only=True).eval()
-    from make_tiny_causal import make_tiny_causal  # scripts/ is on the path of a script
+    from alphasolve.model.tiny_causal import make_tiny_causal
 
     with tempfile.TemporaryDirectory() as tmp:
         path = make_tiny_causal(Path(tmp), "llama", size="small")

@@ -1,10 +1,9 @@
 """CausalLMSampler and the shared-prefix loop, on tiny random Llama-, Qwen2- and GPT-2-style
-models built with the shipped tokenizer (scripts/make_tiny_causal.py), saved to temporary
+models built with the shipped tokenizer (alphasolve/model/tiny_causal.py), saved to temporary
 directories and loaded the way a user's `--model DIR` is."""
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -34,12 +33,9 @@ pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location(
-        "make_tiny_causal", REPO / "scripts" / "make_tiny_causal.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.make_tiny_causal
+    from alphasolve.model.tiny_causal import make_tiny_causal
+
+    return make_tiny_causal
 
 
 @pytest.fixture(scope="module")
@@ -209,6 +205,24 @@ def test_chat_prompt_extracts_the_first_fenced_block(models, problem, caplog) ->
     assert any(
         "4 of 4 chat replies had no fenced code block" in r.getMessage() for r in caplog.records
     )
+
+
+def test_ids_past_the_tokenizer_are_never_drawn(problem, tmp_path) -> None:
+    """A model whose output layer is wider than its tokenizer (as Qwen2.5's is): the extra
+    ids cannot be decoded (nor looked up as chat fence marks), so they are never drawn."""
+    from alphasolve.model.kv_decode import SharedPrefixDecoder
+    from alphasolve.model.tiny_causal import make_tiny_causal
+
+    path = make_tiny_causal(tmp_path / "padded", "qwen2", chat=True, extra_logits=300)
+    sampler = make_sampler("causal", path, LoadOptions(prompt=PromptStyle.CHAT))
+    words = len(sampler.tokenizer)
+    config = SamplingConfig(temperature=0, max_new_tokens=6, samples_per_prompt=2)
+    prompt = sampler._solution_prompt(problem, plan_groups(2, 0, config)[0].meta)
+    fake = _ScriptedLM(sampler.model.config, [words + 5], words + 300)  # always favours one
+    fake.prompt_width = len(prompt)
+    sampler.decoder = SharedPrefixDecoder(fake, sampler.decoder.eos_ids, sampler.pad_id)
+    drawn = sampler.sample(problem, 2, 0, config)
+    assert len(drawn) == 2 and all(c.num_tokens > 0 for c in drawn)
 
 
 def test_chat_settings_and_refusals(models, tmp_path) -> None:

@@ -90,6 +90,10 @@ class CausalLMSampler:
         self.pad_id = pad if pad is not None else min(eos_ids, default=0)
         self.decoder = SharedPrefixDecoder(self.model, sorted(eos_ids), self.pad_id)
         self._vocab = self.tokenizer.get_vocab()
+        # Many models pad their output layer past the tokenizer (Qwen2.5: 151,936 logits for
+        # ~151,665 tokens): ids no tokenizer entry covers cannot be decoded, so never drawn.
+        width = self.model.get_output_embeddings().weight.shape[0]
+        self._undecodable = tuple(range(len(self.tokenizer), width))
         # Tokens that may complete a closing fence: only after one is the reply decoded.
         self._ticks: torch.Tensor | None = None
         if prompt is PromptStyle.CHAT:
@@ -232,7 +236,10 @@ class CausalLMSampler:
         """Teacher-forced: one forward pass over prompt + target per program."""
         out = []
         for p in programs:
-            prompt = self._solution_prompt(p.problem, p.meta)
+            # cut as `sample` cuts it: scored under the prompt it is sampled with
+            prompt = self._cut(
+                self._solution_prompt(p.problem, p.meta), SamplingConfig.max_prompt_tokens
+            )
             target = self._target(p.code, p.meta.language)
             ids = torch.tensor([prompt + target], device=self.device)
             logits = self.model(input_ids=ids).logits[0, len(prompt) - 1 : -1].float()
@@ -254,7 +261,9 @@ class CausalLMSampler:
         dtype = resolve_dtype(config.dtype, self.device, fast_loop=False)
         if self.model.dtype != dtype:
             self.model.to(dtype)
-        banned_ids = sorted(self._vocab[t] for t in banned if t in self._vocab)
+        banned_ids = sorted(
+            {self._vocab[t] for t in banned if t in self._vocab}.union(self._undecodable)
+        )
         parts: list[Decoded] = []
         start = 0
         while start < len(prompts):

@@ -195,12 +195,13 @@ class SharedPrefixDecoder:
         )
 
     def _ended(
-        self, tok: Tensor, history: Tensor, rows: Tensor, candidates: Tensor,
+        self, tok: Tensor, eos: Tensor, history: Tensor, rows: Tensor, candidates: Tensor,
         stop: StopCheck | None, stop_marks: Tensor | None,
     ) -> Tensor:  # fmt: skip
-        """[B] bool: the row's sample ends with `tok`: EOS, or `stop` says so about the
-        row's tokens so far (batch row b's are history[rows[b]])."""
-        ended = torch.isin(tok, torch.tensor(self.eos_ids, device=tok.device))
+        """[B] bool: the row's sample ends with `tok`: one of `eos` (the end ids, on the
+        device once per decode), or `stop` says so about the row's tokens so far (batch row
+        b's are history[rows[b]])."""
+        ended = torch.isin(tok, eos)
         if stop is not None and stop_marks is not None:
             check = candidates & ~ended & stop_marks[tok]
             for r in check.nonzero().squeeze(1).tolist():
@@ -232,6 +233,7 @@ class SharedPrefixDecoder:
         device = batch.logits.device
         u = None if greedy else uniforms.to(device)
         marks = None if stop_marks is None else stop_marks.to(device)
+        eos = torch.tensor(self.eos_ids, device=device)
         out_tokens = torch.full((P * n, T), self.pad_id, dtype=torch.long, device=device)
         out_lp = torch.zeros(P * n, T, device=device)
         out_len = torch.zeros(P * n, dtype=torch.long, device=device)
@@ -257,7 +259,7 @@ class SharedPrefixDecoder:
             out_tokens[live_rows, t] = tok[alive]
             out_lp[live_rows, t] = lp[alive]
             out_len[live_rows] = t + 1
-            ended = self._ended(tok, out_tokens[:, : t + 1], rows, alive, stop, marks) & alive
+            ended = self._ended(tok, eos, out_tokens[:, : t + 1], rows, alive, stop, marks) & alive
             finished[rows[ended]] = True
             alive = alive & ~ended
             if seen is not None:
@@ -333,8 +335,7 @@ class SharedPrefixDecoder:
                 seen = seen[src]
                 seen[torch.arange(P * n, device=device), tokens[:, t]] |= grew
             every = torch.arange(P * n, device=device)
-            stopped = self._ended(tok, tokens[:, : t + 1], every, grew, stop, marks) & grew
-            stopped |= torch.isin(tok, eos) & grew
+            stopped = self._ended(tok, eos, tokens[:, : t + 1], every, grew, stop, marks) & grew
             ended = ended | stopped
             log_prob, score = beams.log_prob, beams.score
             alive = beams.alive & ~stopped.view(P, n)
