@@ -9,6 +9,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from alphasolve.formats import load_problem
 from alphasolve.model.fake import FakeSampler
 from alphasolve.pipeline.config import SolveConfig
@@ -23,14 +25,18 @@ PROBLEMS = ("rope-teams", "two-gifts", "rover-return")
 
 class InlineCluster:
     """Calls are recorded when sent and run, oldest first, when waited for. `lose` names
-    calls (by their number) whose actor is lost: they raise WorkLost instead of a result."""
+    (kind of call, problem) pairs whose first call loses its actor: it raises WorkLost
+    instead of a result."""
 
-    def __init__(self, judge: Judge, samplers: int, judges: int, lose: set[int] = frozenset()):
+    def __init__(
+        self, judge: Judge, samplers: int, judges: int, lose: set[tuple[str, str]] = frozenset()
+    ):
         self.judge, self.samplers, self.judges = judge, samplers, judges
         self.fake = FakeSampler()
         self.calls: list[tuple[int, str, str, int]] = []  # (ref, kind, problem, actor)
         self.work: dict[int, Any] = {}
         self.lose = lose
+        self.lost: list[int] = []  # the calls that raised WorkLost
 
     def _call(self, kind: str, problem: Any, actor: int, run: Any) -> int:
         ref = len(self.calls)
@@ -64,7 +70,9 @@ class InlineCluster:
         return min(refs)
 
     def get(self, ref: int) -> Any:
-        if ref in self.lose:
+        call = self.calls[ref][1:3]
+        if call in self.lose and all(self.calls[r][1:3] != call for r in self.lost):
+            self.lost.append(ref)
             raise WorkLost(f"call {ref}: its actor's node is gone")
         return self.work.pop(ref)()
 
@@ -110,12 +118,12 @@ def test_order_of_work_and_the_open_limit(judge: Judge, tmp_path: Path) -> None:
 
 def test_lost_calls_are_sent_again_and_change_nothing(judge: Judge, tmp_path: Path) -> None:
     _, whole = solve_inline(judge, tmp_path / "whole", CFG, samplers=2, judges=1)
-    # lose one call of every kind: the first sample, filter, inputs and behaviour calls
-    first = {}
-    for ref, kind, _, _ in whole.calls:
-        first.setdefault(kind, ref)
-    _, cut = solve_inline(judge, tmp_path / "cut", CFG, samplers=2, judges=1,
-                          lose=set(first.values()))  # fmt: skip
+    # lose one call of every kind, all the last problem's (its delay keeps the order in which
+    # problems finish): its first sample, filter, inputs and behaviour calls
+    kinds = ("sample", "filter", "inputs", "behaviour")
+    lose = {(kind, PROBLEMS[-1]) for kind in kinds}
+    _, cut = solve_inline(judge, tmp_path / "cut", CFG, samplers=2, judges=1, lose=lose)
+    assert sorted(cut.calls[r][1] for r in cut.lost) == sorted(kinds)
     assert len(cut.calls) == len(whole.calls) + 4  # each lost call sent once more
     for stage in ("samples", "filter", "inputs", "behaviour", "clusters", "picks"):
         a, b = (
@@ -124,3 +132,26 @@ def test_lost_calls_are_sent_again_and_change_nothing(judge: Judge, tmp_path: Pa
         )
         key = lambda r: json.dumps(r, sort_keys=True)  # noqa: E731
         assert sorted(a, key=key) == sorted(b, key=key), stage  # every row once, the same rows
+
+
+class _DeadSampler(InlineCluster):
+    """Every sample call of one problem loses its actor, every time."""
+
+    def get(self, ref: int) -> Any:
+        if self.calls[ref][1:3] == ("sample", PROBLEMS[-1]):
+            raise WorkLost(f"call {ref}: its actor's node is gone")
+        return super().get(ref)
+
+
+def test_work_lost_again_and_again_stops_the_run(
+    judge: Judge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import alphasolve.pipeline.scheduler as scheduler_module
+    from alphasolve.errors import AlphasolveError
+
+    monkeypatch.setattr(scheduler_module, "LOST_BACKOFF_S", (0.0, 0.0))
+    cluster = _DeadSampler(judge, samplers=1, judges=1)
+    scheduler = Scheduler(RunDir(tmp_path), CFG, cluster)
+    problems = [load_problem(REPO / "problems" / p) for p in PROBLEMS]
+    with pytest.raises(AlphasolveError, match=rf"^{PROBLEMS[-1]}: 9 calls lost with their actors"):
+        list(scheduler.solve(problems))

@@ -5,9 +5,12 @@ every sample exactly once and the same picks as a run that lost nothing."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections import Counter
 from pathlib import Path
+
+import pytest
 
 from alphasolve.formats import load_problem
 from tests.conftest import REPO
@@ -21,7 +24,7 @@ def lines(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def test_a_node_removed_mid_run(tmp_path: Path) -> None:
+def test_a_node_removed_mid_run(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     import ray
     from ray.cluster_utils import Cluster
 
@@ -53,11 +56,13 @@ def test_a_node_removed_mid_run(tmp_path: Path) -> None:
             drawn_so_far[0] += n if stage == "sample" else 0
             if drawn_so_far[0] >= 200 and not moved:
                 cluster.add_node(**NODE)
-                cluster.remove_node(doomed)
+                cluster.remove_node(doomed, allow_graceful=False)  # killed, not shut down
                 moved.append(doomed.node_id)
 
-        solve(problems, cut, cfg, progress=lose_the_node)
+        with caplog.at_level(logging.WARNING, logger="alphasolve.pipeline.scheduler"):
+            solve(problems, cut, cfg, progress=lose_the_node)
         assert moved, "the node was never removed"
+        assert any("call lost" in r.getMessage() for r in caplog.records), "nothing was lost"
 
         def drawn(run: Path) -> Counter:
             return Counter(

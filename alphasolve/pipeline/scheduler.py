@@ -43,8 +43,14 @@ __all__ = ["Cluster", "Phase", "ProblemSummary", "Scheduler", "WorkLost"]
 
 log = logging.getLogger(__name__)
 
-# How many calls of one problem may be lost with their actors before the run gives up.
+# How many calls of one problem may be lost in a row (no call of it coming back between)
+# before the run gives up: a node that dies takes every call in flight on it at once, and
+# its actors restart elsewhere; work that keeps killing its actor stops the run.
 MAX_LOST = 8
+# Before each resend, a pause that doubles with the losses in a row (up to the cap): an
+# actor whose node died answers "unavailable" at once until Ray has restarted it, and
+# resending at once would spend the whole budget in that window.
+LOST_BACKOFF_S = (0.25, 8.0)
 
 
 class WorkLost(Exception):
@@ -106,7 +112,7 @@ class _Open:
     survivors: list[Candidate] = field(default_factory=list)
     calls: int = 0  # in flight, of any kind
     inputs_asked: bool = False
-    lost: int = 0  # calls lost with their actors
+    lost: int = 0  # calls lost with their actors since one of this problem's came back
     marks: dict[str, float] = field(default_factory=dict)
 
 
@@ -357,6 +363,7 @@ class Scheduler:
         except WorkLost as lost:
             self._resend(call, lost)
             return
+        o.lost = 0
         if call.kind == "sample":
             chunk, drawn = result
             before = len(o.state.samples)
@@ -382,7 +389,16 @@ class Scheduler:
             raise AlphasolveError(
                 f"{o.problem.id}: {o.lost} calls lost with their actors, the last: {lost}"
             )
-        log.warning("%s: %s call lost (%s); sending it again", o.problem.id, call.kind, lost)
+        first, cap = LOST_BACKOFF_S
+        pause = min(cap, first * 2 ** (o.lost - 1))
+        log.warning(
+            "%s: %s call lost (%s); sending it again in %.2g s",
+            o.problem.id,
+            call.kind,
+            lost,
+            pause,
+        )
+        time.sleep(pause)
         if call.kind == "sample":
             o.todo.appendleft(call.unit)
         elif call.kind == "inputs":
