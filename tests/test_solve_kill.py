@@ -182,5 +182,8 @@ def test_solve_killed_mid_sampling_and_mid_behaviour_resumes_to_the_same_picks(
     run_to_end(problem, killed)
     assert sample_ids(killed) == sample_ids(whole)  # every draw once, the same draws
     assert picks(killed) == reference
+    # behaviour already written before the kill was kept, not computed and written again
+    ran = [json.loads(line)["candidate_id"] for line in (killed / "behaviour.jsonl").open()]
+    assert len(ran) == len(set(ran))
     run_to_end(problem, redrawn)
     assert picks(redrawn) != reference

@@ -57,6 +57,13 @@ def test_200_problems_with_8_open(tmp_path: Path, ray_local: None) -> None:
 
     # Python allocations only, so Ray's own buffers (outside the heap) do not blur it.
     memory: list[int] = []
+    opened_at_first_done: list[int] = []
+
+    def done(summary: object) -> None:
+        memory.append(tracemalloc.get_traced_memory()[0])
+        if not opened_at_first_done:
+            opened_at_first_done.append(len(opened))
+
     cfg = SolveConfig(samples=32, sampler="fake", model_inputs=0, mutated_inputs=2,
                       max_open_problems=8)  # fmt: skip
     out = tmp_path / "run"
@@ -64,12 +71,15 @@ def test_200_problems_with_8_open(tmp_path: Path, ray_local: None) -> None:
     try:
         summaries = solve(
             lazily(), out, cfg,
-            on_done=lambda s: memory.append(tracemalloc.get_traced_memory()[0]),
+            on_done=done,
         )  # fmt: skip
     finally:
         tracemalloc.stop()
 
     assert len(summaries) == n and len(opened) == n
+    # read lazily: when the first problem finished, at most the open ones (and the next
+    # one asked for) had been read, not all 200
+    assert opened_at_first_done[0] <= cfg.max_open_problems + 1, opened_at_first_done
     picks = Counter(r["problem_id"] for r in lines(out / "picks.jsonl"))
     assert set(picks) == {f"p{k:04d}" for k in range(n)}
     assert all(not s.fallback for s in summaries)  # every problem's own solution survives
