@@ -58,10 +58,6 @@ class ProblemState:
 
     # --- reading -------------------------------------------------------------------------
 
-    def chunk_rows(self, chunk: int) -> int:
-        """Samples of chunk `chunk` already written (a kill may have cut a chunk short)."""
-        return self._chunks[chunk]
-
     def chunks_missing(self, total: int) -> list[int]:
         """The chunks of a `total`-sample budget that are not complete yet, in order."""
         n_chunks = -(-total // CHUNK_SIZE)

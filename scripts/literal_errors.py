@@ -16,6 +16,7 @@ from pathlib import Path
 
 from alphasolve.errors import AlphasolveError
 from alphasolve.evaluate.literal_errors import count_draws, load_references, table
+from alphasolve.rundir import RunDir
 
 
 def main() -> None:
@@ -28,7 +29,7 @@ def main() -> None:
         refs = load_references(args.problems)
         if not refs:
             sys.exit(f"{args.problems}: no corpus problem with a literal")
-        counts = count_draws(samples, refs)
+        counts = count_draws(RunDir(args.run), refs)
     except AlphasolveError as exc:
         sys.exit(str(exc))
     if not counts:
