@@ -195,12 +195,6 @@ class RunDir:
         where = f"{self.stage(kind.STAGE)} ({problem_id})"
         return [kind.from_row(r, where) for r in self.problem_rows(kind.STAGE, problem_id)]
 
-    def all_rows(self, kind: type[R]) -> Iterator[R]:
-        """Every typed row of one stage, in file order."""
-        path = self.stage(kind.STAGE)
-        for number, row in enumerate(self.read(kind.STAGE), 1):
-            yield kind.from_row(row, f"{path}:{number}")
-
     @property
     def info_path(self) -> Path:
         return self.path / "run.json"

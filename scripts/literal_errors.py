@@ -16,7 +16,6 @@ from pathlib import Path
 
 from alphasolve.errors import AlphasolveError
 from alphasolve.evaluate.literal_errors import count_draws, load_references, table
-from alphasolve.rundir import RunDir
 
 
 def main() -> None:
@@ -29,7 +28,7 @@ def main() -> None:
         refs = load_references(args.problems)
         if not refs:
             sys.exit(f"{args.problems}: no corpus problem with a literal")
-        counts = count_draws(RunDir(args.run), refs)
+        counts = count_draws(samples, refs)
     except AlphasolveError as exc:
         sys.exit(str(exc))
     if not counts:

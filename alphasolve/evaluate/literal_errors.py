@@ -12,6 +12,7 @@ or a composition problem.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from pathlib import Path
 
@@ -20,8 +21,6 @@ from alphasolve.errors import AlphasolveError
 from alphasolve.formats import load_problems
 from alphasolve.model.literals import CODE_NUMBER
 from alphasolve.problem import SolutionKind
-from alphasolve.records import SampleRecord
-from alphasolve.rundir import RunDir
 
 __all__ = ["COLUMNS", "classify", "count_draws", "load_references", "skeleton", "table"]
 
@@ -67,13 +66,24 @@ def load_references(problems: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
-def count_draws(run: RunDir, refs: dict[str, tuple[str, str]]) -> dict[str, dict[str, int]]:
-    """kind of hold-out -> column -> Python draws in the run's samples on those problems."""
+def count_draws(samples: Path, refs: dict[str, tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """kind of hold-out -> column -> Python draws in RUN/samples.jsonl on those problems."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for s in run.all_rows(SampleRecord):
-        got = refs.get(s.problem_id)
-        if got is not None and s.candidate.language == "python3":
-            counts[got[0]][classify(s.candidate.code, got[1])] += 1
+    try:
+        with samples.open() as f:
+            for line_no, line in enumerate(f, 1):
+                try:
+                    s = json.loads(line)
+                    got = refs.get(s["problem_id"])
+                    code = s["code"]
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise AlphasolveError(
+                        f"{samples}:{line_no}: not a sample record ({exc})"
+                    ) from exc
+                if got is not None and s.get("language", "python3") == "python3":
+                    counts[got[0]][classify(code, got[1])] += 1
+    except OSError as exc:
+        raise AlphasolveError(f"{samples}: {exc.strerror}") from exc
     return counts
 
 
