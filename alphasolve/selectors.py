@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from alphasolve.errors import AlphasolveError
-from clustering import Member, Selection, alphacode_picks, cluster_exact, cluster_mass, select
+from clustering import Member, Selection, alphacode_select, select
 from clustering.scorer import get_scorer
 
 __all__ = ["DEFAULT_SELECTOR", "SELECTORS", "Selector", "get_selector"]
@@ -22,11 +22,7 @@ Selector = Callable[[Sequence[Member], Sequence[bool], int], Selection]
 
 def _alphacode(members: Sequence[Member], shape_ok: Sequence[bool], n: int) -> Selection:
     """AlphaCode's: exact clusters on every generated input, the largest first."""
-    every = (True,) * (len(members[0].signature) if members else 0)
-    clusters = cluster_exact(members, every)
-    by_id = {m.candidate_id: m for m in members}
-    sizes = tuple(float(cluster_mass(c, by_id)) for c in clusters)
-    return Selection(tuple(alphacode_picks(members, n)), tuple(clusters), sizes, every)
+    return alphacode_select(members, n)
 
 
 def _scored(scorer: str) -> Selector:

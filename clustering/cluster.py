@@ -18,6 +18,7 @@ __all__ = [
     "Member",
     "Selection",
     "alphacode_picks",
+    "alphacode_select",
     "cluster_exact",
     "cluster_features",
     "cluster_mass",
@@ -178,11 +179,18 @@ def round_robin_picks(
 def alphacode_picks(members: Sequence[Member], n: int = 10) -> list[str]:
     """AlphaCode's selector, kept for comparison: exact clusters on all inputs, largest
     (most draws) first, round-robin, the first member by id."""
-    clusters = cluster_exact(members, [True] * (len(members[0].signature) if members else 0))
+    return list(alphacode_select(members, n).picks)
+
+
+def alphacode_select(members: Sequence[Member], n: int = 10) -> Selection:
+    """`alphacode_picks` with the clusters and sizes behind them (every input trusted)."""
+    every = (True,) * (len(members[0].signature) if members else 0)
+    clusters = cluster_exact(members, every)
     by_id = {m.candidate_id: m for m in members}
-    sizes = [float(cluster_mass(c, by_id)) for c in clusters]
+    sizes = tuple(float(cluster_mass(c, by_id)) for c in clusters)
     plain = [Member(m.candidate_id, (), draws=m.draws) for m in members]  # no member preference
-    return round_robin_picks(clusters, sizes, plain, n)
+    picks = round_robin_picks(clusters, list(sizes), plain, n)
+    return Selection(tuple(picks), tuple(clusters), sizes, every)
 
 
 @dataclass(frozen=True)
