@@ -12,8 +12,8 @@ is how busy the scheduler keeps them, not this machine's cores.
 The same problems are solved with 1, 2, 4 and 8 sampler actors, each with the scheduler
 keeping many problems open (default --max-open-problems) and, in the same run, with
 --max-open-problems 1 (one problem at a time: the loop before the scheduler). For each:
-samples/s against the ideal (N x one actor's samples/s, measured with one actor the same
-way) and the share of the run each sampler was busy. Last lines: `scaling_8: X` (8 actors'
+samples/s against the ideal (N x one actor's samples/s with many problems open: one unit
+for both ways, so their rows compare) and the share of the run each sampler was busy. Last lines: `scaling_8: X` (8 actors'
 samples/s over 8 x one actor's, many problems open) and `sampler_busy: Y` (the 8 samplers'
 mean busy share).
 """
