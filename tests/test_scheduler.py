@@ -18,7 +18,7 @@ from alphasolve.pipeline.scheduler import Scheduler, WorkLost
 from alphasolve.pipeline.stages import behaviour, filter_on_examples
 from alphasolve.rundir import RunDir
 from judges import Judge
-from tests.conftest import REPO
+from tests.conftest import REPO, steady
 
 PROBLEMS = ("rope-teams", "two-gifts", "rover-return")
 
@@ -82,7 +82,7 @@ def solve_inline(
 ) -> tuple[Scheduler, InlineCluster]:
     cluster = InlineCluster(judge, **kw)
     scheduler = Scheduler(RunDir(out), cfg, cluster)
-    problems = (load_problem(REPO / "problems" / p) for p in PROBLEMS)
+    problems = (steady(load_problem(REPO / "problems" / p)) for p in PROBLEMS)
     summaries = list(scheduler.solve(problems))
     assert [s.problem_id for s in summaries] == list(PROBLEMS)  # oldest first: in order
     return scheduler, cluster

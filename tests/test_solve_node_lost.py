@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from alphasolve.formats import load_problem
-from tests.conftest import REPO
+from tests.conftest import REPO, steady
 
 os.environ.setdefault("RAY_AUTH_MODE", "disabled")
 
@@ -39,7 +39,9 @@ def test_a_node_removed_mid_run(tmp_path: Path, caplog: pytest.LogCaptureFixture
     doomed = cluster.add_node(**NODE)
     ray.init(address=cluster.address, log_to_driver=False)
     try:
-        problems = [load_problem(REPO / "problems" / p) for p in ("rope-teams", "two-gifts")]
+        problems = [
+            steady(load_problem(REPO / "problems" / p)) for p in ("rope-teams", "two-gifts")
+        ]
         cfg = SolveConfig(samples=384, sampler="fake", languages="python3:1", model_inputs=4,
                           mutated_inputs=8, sampler_actors=2, filter_batch=4)  # fmt: skip
         whole = tmp_path / "whole"
